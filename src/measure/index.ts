@@ -1,0 +1,109 @@
+// Measure stage (--measure): real import time per module, each entry loaded in a fresh Node
+// process per run, TypeScript through tsx, module bodies timed by load hooks. See docs/measure.md.
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { attribute, type FileTiming } from './attribute.js';
+import { failureReason } from './failure-reason.js';
+import { runChild, type ChildTimeline } from './run-child.js';
+import { writeRuntime } from './runtime-source.js';
+import { byModule, median, medianOfRuns, type MeasuredModule, type RunSummary } from './summarize.js';
+
+export type { MeasuredModule } from './summarize.js';
+
+export interface MeasureOptions {
+  /** Project root (absolute): the child's working directory, and what module paths are relative to. */
+  root: string;
+  /** Absolute paths of the entry files (.ts, .js, .mjs, .cjs, ...). */
+  entries: string[];
+  /** Absolute path of the tsconfig whose `paths` the child resolves with (tsx's TSX_TSCONFIG_PATH). */
+  tsconfig?: string;
+  /** Per entry and run; the CLI's default is 30000. */
+  timeoutMs: number;
+  /** Runs per entry, each in a fresh process; the results are their median. */
+  runs: number;
+  /** Extra environment for the child, over `process.env`. */
+  env?: Record<string, string>;
+  /** Called with each child's pid when it starts (for tests and progress output). */
+  onSpawn?: (pid: number, entry: string) => void;
+}
+
+export type MeasureOutcome =
+  | { entry: string; ok: true; totalMs: number; modules: MeasuredModule[]; overheadMs: number }
+  | { entry: string; ok: false; reason: string };
+
+/**
+ * Loads each entry in a fresh Node process (`runs` times, one after another so they do not
+ * compete for CPU) and reports its import time and each module's share. Runs the project's code.
+ * Entries are measured in the order given; an entry that fails gives `ok: false`, never a throw.
+ */
+export async function measureEntries(opts: MeasureOptions): Promise<MeasureOutcome[]> {
+  // realpath: the child sees resolved paths (macOS /var -> /private/var, symlinked checkouts).
+  const root = realpathSync(opts.root);
+  const runtimeDir = realpathSync(mkdtempSync(join(tmpdir(), 'importscan-measure-')));
+  try {
+    const { preload, runner } = writeRuntime(runtimeDir);
+    const tsxLoader = createRequire(import.meta.url).resolve('tsx');
+    const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env };
+    env.NODE_ENV ??= 'development';
+    if (opts.tsconfig !== undefined) env.TSX_TSCONFIG_PATH = opts.tsconfig;
+
+    const outcomes: MeasureOutcome[] = [];
+    for (const [index, entryPath] of opts.entries.entries()) {
+      const entry = relative(root, safeRealpath(entryPath)).split(sep).join('/');
+      const runs: RunSummary[] = [];
+      let reason: string | undefined;
+      for (let run = 0; run < Math.max(1, opts.runs) && reason === undefined; run++) {
+        const result = await runChild({
+          entry: entryPath,
+          cwd: root,
+          env,
+          timeoutMs: opts.timeoutMs,
+          tsxLoader,
+          preload,
+          runner,
+          configFile: join(runtimeDir, `config-${index}-${run}.json`),
+          resultFile: join(runtimeDir, `result-${index}-${run}.json`),
+          onSpawn: (pid) => opts.onSpawn?.(pid, entry),
+        });
+        if (result.ok) runs.push(summarizeRun(result, root));
+        else reason = failureReason(result, { root, timeoutMs: opts.timeoutMs, runtimeDir });
+      }
+      outcomes.push(reason === undefined ? { entry, ok: true, ...medianOfRuns(runs) } : { entry, ok: false, reason });
+    }
+    return outcomes;
+  } finally {
+    rmSync(runtimeDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * One run: the instrumentation's bias per module (the median own time of an empty module) is
+ * subtracted from each module; `overheadMs` is what the measuring machinery (loader hooks, tsx,
+ * instrumentation) adds to loading this many modules, from the per-module wall time of empty ones.
+ */
+export function summarizeRun(timeline: ChildTimeline, root: string): RunSummary {
+  const { calibration } = timeline;
+  const empty = [...attribute(calibration.esmEvents, []), ...attribute(calibration.cjsEvents, [])].filter(isCalibrationModule);
+  const biasMs = median(empty.map((timing) => timing.selfMs));
+  const perModuleMs = (calibration.esmWallMs + calibration.cjsWallMs) / Math.max(1, empty.length);
+  const files = attribute(timeline.events, timeline.edges, biasMs);
+  return {
+    totalMs: timeline.wallMs,
+    overheadMs: files.length * perModuleMs,
+    modules: byModule(files, root),
+  };
+}
+
+function isCalibrationModule(timing: FileTiming): boolean {
+  return !/index\.[mc]js$/.test(timing.file);
+}
+
+function safeRealpath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}

@@ -1,0 +1,122 @@
+// Measure stage, parent side: one fresh Node process that imports one entry, with a timeout, its
+// output captured, and its whole process group killed when it is done.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { killGroup, track, untrack } from './process-group.js';
+
+/** The timeline one child reports (see runtime-source.ts for the event encoding). */
+export interface ChildTimeline {
+  wallMs: number;
+  events: Array<string | number>;
+  edges: string[];
+  calibration: { esmWallMs: number; esmEvents: Array<string | number>; cjsWallMs: number; cjsEvents: Array<string | number> };
+}
+
+export type ChildResult =
+  | ({ ok: true } & ChildTimeline)
+  | { ok: false; kind: 'threw'; error: { name: string; message: string; stack: string } }
+  | { ok: false; kind: 'timeout' | 'exit'; code: number | null; signal: string | null; output: string[] };
+
+export interface ChildOptions {
+  entry: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  timeoutMs: number;
+  tsxLoader: string;
+  preload: string;
+  runner: string;
+  /** Where this run's config and result go (unique per run). */
+  configFile: string;
+  resultFile: string;
+  /** Called with the child's pid once it is spawned (tests use it). */
+  onSpawn?: (pid: number) => void;
+}
+
+/** Lines of child output kept for failure reasons. */
+const KEPT_LINES = 20;
+
+/** Runs one child to completion (or timeout). Never throws for anything the child does. */
+export async function runChild(opts: ChildOptions): Promise<ChildResult> {
+  rmSync(opts.resultFile, { force: true });
+  writeFileSync(opts.configFile, JSON.stringify({ entry: opts.entry, resultFile: opts.resultFile }));
+  const args = ['--import', pathToFileURL(opts.tsxLoader).href, '--import', pathToFileURL(opts.preload).href, opts.runner];
+  const child = spawn(process.execPath, args, {
+    cwd: opts.cwd,
+    env: { ...opts.env, IMPORTSCAN_MEASURE_CONFIG: opts.configFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so a timeout kills whatever the user's code spawned too.
+    detached: process.platform !== 'win32',
+    windowsHide: true,
+  });
+  const output = tail(KEPT_LINES);
+  child.stdout?.on('data', output.push);
+  child.stderr?.on('data', output.push);
+  const pid = child.pid;
+  if (pid !== undefined) {
+    track(pid);
+    opts.onSpawn?.(pid);
+  }
+
+  let isTimedOut = false;
+  const exit = await new Promise<{ code: number | null; signal: string | null }>((resolve) => {
+    const timer = setTimeout(() => {
+      isTimedOut = true;
+      if (pid !== undefined) killGroup(pid);
+      else child.kill('SIGKILL');
+    }, opts.timeoutMs);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      output.push(String(error));
+      resolve({ code: null, signal: null });
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal });
+    });
+  });
+  // The child is gone; anything it left running in its group goes too (this also closes pipes
+  // a grandchild inherited, so stdio can finish).
+  if (pid !== undefined) {
+    killGroup(pid);
+    untrack(pid);
+  }
+  await closed(child, 500);
+
+  if (isTimedOut) return { ok: false, kind: 'timeout', ...exit, output: output.lines() };
+  if (existsSync(opts.resultFile)) {
+    const result = JSON.parse(readFileSync(opts.resultFile, 'utf8')) as ChildResult | { ok: false; error: never };
+    if (result.ok) return result;
+    return { ok: false, kind: 'threw', error: result.error };
+  }
+  return { ok: false, kind: 'exit', ...exit, output: output.lines() };
+}
+
+/** Waits for the child's stdio to drain, at most `ms`; then stops reading it. */
+async function closed(child: ChildProcess, ms: number): Promise<void> {
+  if (child.stdout?.closed !== false && child.stderr?.closed !== false) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    child.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  child.stdout?.destroy();
+  child.stderr?.destroy();
+}
+
+/** A ring of the last `max` non-empty output lines. */
+function tail(max: number): { push: (chunk: Buffer | string) => void; lines: () => string[] } {
+  const lines: string[] = [];
+  let partial = '';
+  return {
+    push: (chunk) => {
+      const parts = (partial + chunk.toString()).split(/\r?\n/);
+      partial = (parts.pop() ?? '').slice(-4096);
+      for (const line of parts) if (line.trim()) lines.push(line.slice(0, 4096));
+      lines.splice(0, Math.max(0, lines.length - max));
+    },
+    lines: () => (partial.trim() ? [...lines, partial] : [...lines]).slice(-max),
+  };
+}
