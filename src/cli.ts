@@ -1,0 +1,242 @@
+// The command line: parse argv, run the scan, render, and return an exit code. Never touches
+// `process`: bin/importscan.js passes the streams in and sets the exit code.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { UsageError } from './errors.js';
+import { toDot, toGraphJson, toMermaid } from './graph/export.js';
+import { scan, type ScanOptions } from './pipeline.js';
+import { PLANNED_FORMATS, REPORTERS } from './report/index.js';
+import { defaultSeverities } from './rules/index.js';
+import type { ScanResult } from './types.js';
+import { VERSION } from './version.js';
+
+/** What the CLI reads and writes, so it can run in process in tests. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  isTTY: boolean;
+  cwd: string;
+}
+
+interface MainOptions {
+  project?: string;
+  config?: string;
+  format: string;
+  output?: string;
+  maxWarnings?: number;
+  rule: string[];
+  fix?: boolean;
+  fixDryRun?: boolean;
+  baseline?: string;
+  updateBaseline?: boolean;
+  since?: string;
+  measure?: boolean;
+  graph?: string;
+  top: number;
+  quiet?: boolean;
+  color: boolean;
+  cache?: boolean;
+}
+
+const integer = (name: string) => (value: string) => {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`${name} takes a whole number`);
+  return Number(value);
+};
+
+function sharedOptions(cmd: Command): Command {
+  return cmd
+    .option('-p, --project <tsconfig>', 'tsconfig used for resolution (default: nearest tsconfig.json)')
+    .option('-c, --config <file>', 'config file (default: importscan.config.json at or above the first path)')
+    .option('--rule <id=severity>', 'override one rule\'s severity (off|info|warning|error); repeatable', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--no-color', 'no colours (also when NO_COLOR is set or stdout is not a TTY)');
+}
+
+function mainProgram(): Command {
+  const program = new Command('importscan')
+    .description('Why does your server start slowly? Eager import graphs, import-time side effects and heavy packages per router entry.')
+    .argument('[paths...]', 'entry files, or directories whose every source file is an entry')
+    .addOption(new Option('-f, --format <name>', 'stylish, table, json, sarif, github, markdown').default('stylish'))
+    .option('-o, --output <file>', 'write the report there instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', integer('--max-warnings'))
+    .option('--fix', 'apply the safe lazy-import rewrites in place')
+    .option('--fix-dry-run', 'print each rewrite as a unified diff; change nothing')
+    .option('--baseline <file>', 'hide findings recorded in this file')
+    .option('--update-baseline', 'write the current findings to the --baseline file')
+    .option('--since <git-ref>', 'report only findings in files changed since the ref')
+    .option('--measure', 'also load each entry in a fresh Node process and time it (runs your code)')
+    .option('--cache', 'cache per-file facts between runs')
+    .addOption(new Option('--graph <format>', 'print the eager import graph instead of findings').choices(['dot', 'mermaid', 'json']))
+    .option('--top <n>', 'rows in the heaviest-routers table', integer('--top'), 20)
+    .option('--quiet', 'errors only')
+    .version(VERSION, '-v, --version')
+    .helpOption('-h, --help')
+    .addHelpText(
+      'after',
+      `
+Commands:
+  importscan why <entry> <module-or-package>   every shortest eager import chain from entry to it
+  importscan init                              write a starter importscan.config.json
+
+Exit codes: 0 no error findings and warnings within --max-warnings; 1 otherwise; 2 the run could not be done.
+
+Examples:
+  importscan ./src/routes
+  importscan ./src/routes --format table --top 10
+  importscan why src/routes/reports.ts aws-sdk
+  importscan ./src/routes --format json -o report.json`,
+    );
+  return sharedOptions(program);
+}
+
+function isColorOn(io: CliIo, requested: boolean): boolean {
+  return requested && io.isTTY && io.env.NO_COLOR === undefined;
+}
+
+/** Runs the CLI with argv (without node and script). Returns the exit code. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  try {
+    if (argv[0] === 'why') return await runWhy(argv.slice(1), io);
+    if (argv[0] === 'init') return runInit(argv.slice(1), io);
+    return await runMain(argv, io);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      return 2; // commander already wrote its one-line message
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`importscan: ${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`importscan: internal error: ${message.split('\n')[0]} (please report it)\n`);
+    return 2;
+  }
+}
+
+function configure(program: Command, io: CliIo): Command {
+  program.exitOverride().configureOutput({
+    writeOut: (s) => io.stdout(s),
+    writeErr: (s) => io.stderr(s),
+    outputError: (s, write) => write(`importscan: ${s.replace(/^error: /, '').trim()}\n`),
+  });
+  return program;
+}
+
+async function runMain(argv: string[], io: CliIo): Promise<number> {
+  const program = configure(mainProgram(), io);
+  let paths: string[] = [];
+  program.action((p: string[]) => {
+    paths = p;
+  });
+  program.parse(argv, { from: 'user' });
+  const opts = program.opts<MainOptions>();
+  const notYet = (what: string) => new UsageError(`${what} is not yet available in importscan ${VERSION}`);
+  if (!REPORTERS[opts.format]) {
+    if (PLANNED_FORMATS.includes(opts.format)) throw notYet(`--format ${opts.format}`);
+    throw new UsageError(`unknown format '${opts.format}': expected one of ${[...Object.keys(REPORTERS), ...PLANNED_FORMATS].join(', ')}`);
+  }
+  if (opts.fix || opts.fixDryRun) throw notYet(opts.fix ? '--fix' : '--fix-dry-run');
+  if (opts.baseline || opts.updateBaseline) throw notYet(opts.baseline ? '--baseline' : '--update-baseline');
+  if (opts.since) throw notYet('--since');
+  if (opts.measure) throw notYet('--measure');
+  if (opts.cache) throw notYet('--cache');
+
+  const scanOptions: ScanOptions = { paths: paths.map((p) => path.resolve(io.cwd, p)), project: opts.project, config: opts.config, ruleOverrides: opts.rule };
+  const output = scan(scanOptions);
+  const isColor = isColorOn(io, opts.color) && !opts.output;
+  let text: string;
+  if (opts.graph) {
+    text = opts.graph === 'dot' ? toDot(output.graph) : opts.graph === 'mermaid' ? toMermaid(output.graph) : toGraphJson(output.graph);
+  } else {
+    text = REPORTERS[opts.format]!(output.result, { isColor, top: opts.top, isQuiet: opts.quiet === true });
+  }
+  if (opts.output) writeOutput(path.resolve(io.cwd, opts.output), text);
+  else io.stdout(text);
+  return exitCode(output.result, opts.maxWarnings);
+}
+
+/** Contract exit code: 1 on an error finding or more warnings than allowed. */
+export function exitCode(result: ScanResult, maxWarnings: number | undefined): number {
+  if (result.summary.errors > 0) return 1;
+  if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) return 1;
+  return 0;
+}
+
+function writeOutput(file: string, text: string): void {
+  try {
+    fs.writeFileSync(file, text);
+  } catch (error) {
+    throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+async function runWhy(argv: string[], io: CliIo): Promise<number> {
+  const program = configure(
+    sharedOptions(
+      new Command('importscan why')
+        .description('Print every shortest eager import chain by which <entry> loads a project file or package.')
+        .argument('<entry>', 'the entry file')
+        .argument('<module-or-package>', 'a project file path or a package name')
+        .helpOption('-h, --help'),
+    ),
+    io,
+  );
+  let args: string[] = [];
+  program.action((entry: string, target: string) => {
+    args = [entry, target];
+  });
+  program.parse(argv, { from: 'user' });
+  const opts = program.opts<{ project?: string; config?: string; rule: string[] }>();
+  const [entry, target] = args as [string, string];
+  const entryPath = path.resolve(io.cwd, entry);
+  if (!fs.existsSync(entryPath) || !fs.statSync(entryPath).isFile()) throw new UsageError(`entry is not a file: ${entry}`);
+  const { graph, result } = scan({ paths: [entryPath], project: opts.project, config: opts.config, ruleOverrides: opts.rule });
+  const entryNode = graph.entries[0]!;
+  const targetPath = path.resolve(io.cwd, target);
+  const targets = fs.existsSync(targetPath)
+    ? [fs.realpathSync(targetPath)]
+    : graph.closure(entryNode).eager.filter((n) => graph.isPackage(n) && graph.rel(n) === target);
+  const effects = new Map<string, Set<string>>();
+  for (const f of result.findings) {
+    if (!f.ruleId.startsWith('side-effect/')) continue;
+    if (!effects.has(f.file)) effects.set(f.file, new Set());
+    effects.get(f.file)!.add(f.ruleId.slice('side-effect/'.length));
+  }
+  const lines: string[] = [];
+  for (const t of targets) {
+    for (const chain of graph.allShortestChains(entryNode, t)) {
+      lines.push(
+        chain
+          .map((n) => {
+            const rel = graph.rel(n);
+            const kinds = effects.get(rel);
+            return kinds ? `${rel} [${[...kinds].sort().join(', ')}]` : rel;
+          })
+          .join(' -> '),
+      );
+    }
+  }
+  if (!lines.length) {
+    io.stdout(`${graph.rel(entryNode)} does not load ${target} eagerly\n`);
+    return 1;
+  }
+  io.stdout(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+function runInit(argv: string[], io: CliIo): number {
+  const program = configure(
+    new Command('importscan init').description('Write a starter importscan.config.json with every rule at its default severity.').helpOption('-h, --help'),
+    io,
+  );
+  program.parse(argv, { from: 'user' });
+  const file = path.join(io.cwd, 'importscan.config.json');
+  if (fs.existsSync(file)) throw new UsageError(`${path.relative(io.cwd, file)} already exists`);
+  const rules = Object.fromEntries([...defaultSeverities()].sort(([a], [b]) => (a < b ? -1 : 1)));
+  const config = { entries: ['src/routes/**/*.{ts,js}'], ignore: [], rules, budgets: [] };
+  fs.writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
+  io.stdout(`wrote ${path.relative(io.cwd, file)}\n`);
+  return 0;
+}

@@ -1,0 +1,101 @@
+// discover: turn the command line's paths (or config globs) into entry files.
+import fs from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { UsageError } from '../errors.js';
+
+const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const DECLARATION = /\.d\.[cm]?ts$|\.d\.[^.]+\.ts$/;
+const TEST = /\.(test|spec)\.[^.]+$/;
+const SKIPPED_DIRS = new Set(['node_modules', '__tests__', '__mocks__', '.git']);
+
+/** Whether a file name is a source file importscan analyses (not a declaration file). */
+export function isSourceFile(file: string): boolean {
+  return SOURCE.test(file) && !DECLARATION.test(file);
+}
+
+/** Options for entry discovery. */
+export interface DiscoverOptions {
+  root: string;
+  /** Globs relative to root for files to leave out. */
+  ignore: string[];
+}
+
+/**
+ * Every entry file under the given paths: files as given, directories walked recursively
+ * (source files only; no declarations, tests, node_modules or ignored files). Sorted.
+ */
+export function discoverEntries(paths: string[], options: DiscoverOptions): string[] {
+  const isIgnored = options.ignore.length ? picomatch(options.ignore, { dot: true }) : () => false;
+  const rel = (p: string) => path.relative(options.root, p).split(path.sep).join('/');
+  const found = new Set<string>();
+  for (const given of paths) {
+    const abs = path.resolve(given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') throw new UsageError(`symlink loop at ${given}`);
+      throw new UsageError(`path does not exist: ${given}`);
+    }
+    if (stat.isFile()) {
+      if (!SOURCE.test(abs)) throw new UsageError(`not a JavaScript or TypeScript source file: ${given}`);
+      found.add(fs.realpathSync(abs));
+    } else if (stat.isDirectory()) {
+      walk(abs, new Set(), (file) => {
+        if (!isSourceFile(file) || TEST.test(file) || isIgnored(rel(file))) return;
+        found.add(file);
+      });
+    }
+  }
+  return [...found].sort();
+}
+
+/** Every entry matching config globs (relative to root). */
+export function discoverFromGlobs(globs: string[], options: DiscoverOptions): string[] {
+  const isMatch = picomatch(globs, { dot: true });
+  const isIgnored = options.ignore.length ? picomatch(options.ignore, { dot: true }) : () => false;
+  const found: string[] = [];
+  walk(options.root, new Set(), (file) => {
+    const rel = path.relative(options.root, file).split(path.sep).join('/');
+    if (isSourceFile(file) && !TEST.test(file) && isMatch(rel) && !isIgnored(rel)) found.push(file);
+  });
+  return found.sort();
+}
+
+/** Walks a directory tree, following symlinks once (a loop is cut, not followed forever). */
+function walk(dir: string, seen: Set<string>, onFile: (file: string) => void): void {
+  let real: string;
+  try {
+    real = fs.realpathSync(dir);
+  } catch {
+    return; // dangling link or loop: skipped
+  }
+  if (seen.has(real)) return;
+  seen.add(real);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(real, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const full = path.join(real, e.name);
+    if (e.isDirectory() || e.isSymbolicLink()) {
+      if (SKIPPED_DIRS.has(e.name) || e.name.startsWith('.')) continue;
+      let isDir = e.isDirectory();
+      if (e.isSymbolicLink()) {
+        try {
+          const st = fs.statSync(full);
+          isDir = st.isDirectory();
+          if (!isDir && st.isFile()) onFile(fs.realpathSync(full));
+        } catch {
+          continue;
+        }
+      }
+      if (isDir) walk(full, seen, onFile);
+    } else if (e.isFile()) onFile(full);
+  }
+}

@@ -1,0 +1,84 @@
+// graph: parse every file reachable from the entries once, resolve its imports, and link them.
+import { isSourceFile } from '../discover/entries.js';
+import { packageNameOf, type ModuleResolver } from '../resolve/resolver.js';
+import type { ProjectConfig } from '../resolve/tsconfig.js';
+import type { FileFacts, ImportFact } from '../types.js';
+import { ProjectGraph } from './project-graph.js';
+
+export interface BuildOptions {
+  root: string;
+  entries: string[];
+  resolver: ModuleResolver;
+  project: ProjectConfig;
+  /** Returns the facts of a file (parsing it or reading a cache). */
+  factsOf: (file: string) => FileFacts;
+  /** Keep type-only and elided imports as edges (a comparison mode for cross-checks). */
+  isTypeOnlyKept?: boolean;
+}
+
+/** Whether an import is evaluated at run time (an edge). */
+export function isRuntimeImport(fact: ImportFact, project: ProjectConfig, isTypeOnlyKept = false): boolean {
+  if (isTypeOnlyKept) return true;
+  if (fact.isTypeOnly) return false;
+  if (fact.isElidedUnlessVerbatim && !project.verbatimModuleSyntax) return false;
+  return true;
+}
+
+/** Builds the graph by a breadth-first walk from the entries over eager and lazy edges. */
+export function buildGraph(options: BuildOptions): ProjectGraph {
+  const { resolver, project } = options;
+  const pg = new ProjectGraph(options.root, options.entries);
+  const { graph } = pg;
+  const queue: string[] = [];
+  const addFile = (file: string): void => {
+    if (graph.hasNode(file)) return;
+    graph.addNode(file, { type: 'file', name: file });
+    queue.push(file);
+  };
+  for (const entry of options.entries) addFile(entry);
+
+  for (let i = 0; i < queue.length; i++) {
+    const file = queue[i]!;
+    if (!isSourceFile(file)) continue; // JSON and other assets are leaves
+    const facts = options.factsOf(file);
+    pg.facts.set(file, facts);
+    const format = resolver.formatOf(file);
+    const resolutions: Array<ReturnType<ModuleResolver['resolve']> | null> = [];
+    pg.resolutions.set(file, resolutions);
+    facts.imports.forEach((fact, importIndex) => {
+      if (!isRuntimeImport(fact, project, options.isTypeOnlyKept) || fact.isNonLiteral) {
+        resolutions.push(null);
+        if (fact.isNonLiteral) pg.nonLiteral.push({ file, importIndex });
+        return;
+      }
+      const condition = fact.kind === 'require' || fact.kind === 'import-equals' ? 'require' : fact.kind === 'dynamic' ? 'import' : format;
+      const resolved = resolver.resolve(file, fact.specifier, condition);
+      resolutions.push(resolved);
+      let target: string;
+      if (resolved.type === 'builtin') return;
+      if (resolved.type === 'file') {
+        target = resolved.path;
+        addFile(target);
+      } else if (resolved.type === 'package' || (resolved.type === 'unresolved' && resolved.isBare)) {
+        const name = resolved.type === 'package' ? resolved.name : packageNameOf(fact.specifier);
+        const version = resolved.type === 'package' ? resolved.version : null;
+        target = `pkg:${name}@${version ?? ''}`;
+        if (!graph.hasNode(target)) {
+          graph.addNode(target, {
+            type: 'package',
+            name,
+            version,
+            dir: resolved.type === 'package' ? resolved.dir : null,
+            entryFile: resolved.type === 'package' ? resolved.path : null,
+            condition,
+          });
+        }
+      } else {
+        pg.unresolved.push({ file, importIndex, resolved });
+        return;
+      }
+      graph.addEdge(file, target, { importIndex, isLazy: fact.isLazy, specifier: fact.specifier });
+    });
+  }
+  return pg;
+}

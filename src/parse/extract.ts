@@ -1,0 +1,741 @@
+// parse: one pass over one file's syntax tree -> FileFacts (imports, module-level effects,
+// top-level declarations, where each imported binding is used). No type checker.
+import { createHash } from 'node:crypto';
+import ts from 'typescript';
+import type {
+  BindingUse,
+  CalleeRef,
+  CallFact,
+  DeclFact,
+  FileFacts,
+  FunctionRef,
+  ImportBinding,
+  ImportFact,
+} from '../types.js';
+import { addBindingNames, collectDeclarations, Scope, type ModuleBinding } from './scope.js';
+import { findSuppressions } from './suppressions.js';
+
+/** Where the walker is: module level or inside a function; value or type position. */
+interface Ctx {
+  scope: Scope;
+  /** Innermost enclosing function, null at module level (IIFE bodies count as module level). */
+  fn: FunctionRef | null;
+  isType: boolean;
+  /** Start of the top-level statement being walked. */
+  statementStart: number;
+  /** Where calls in this function body are collected for a top-level declaration. */
+  collector: CallFact[] | null;
+  /** Module-level variable the current initializer assigns. */
+  assignedTo?: string;
+  /** Inside an async IIFE: `await` there does not block the module. */
+  isInAsyncIife?: boolean;
+}
+
+const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
+  '.ts': ts.ScriptKind.TS,
+  '.mts': ts.ScriptKind.TS,
+  '.cts': ts.ScriptKind.TS,
+  '.tsx': ts.ScriptKind.TSX,
+  '.js': ts.ScriptKind.JS,
+  '.mjs': ts.ScriptKind.JS,
+  '.cjs': ts.ScriptKind.JS,
+  '.jsx': ts.ScriptKind.JSX,
+};
+
+/** Script kind for a file name; `.js` files are parsed as JSX-capable JS. */
+export function scriptKindOf(file: string): ts.ScriptKind {
+  const ext = /\.[cm]?[jt]sx?$/.exec(file)?.[0] ?? '.ts';
+  return SCRIPT_KINDS[ext] ?? ts.ScriptKind.TS;
+}
+
+/** Extracts the facts of one file from its text. Never throws on bad syntax. */
+export function extractFacts(file: string, text: string, bytes = Buffer.byteLength(text)): FileFacts {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
+  return new Extractor(sf, file, text, bytes).run();
+}
+
+class Extractor {
+  private readonly imports: ImportFact[] = [];
+  private readonly effects: CallFact[] = [];
+  private readonly decls: DeclFact[] = [];
+  private readonly localExports: Record<string, string> = {};
+  private readonly moduleScope = new Scope(null, true);
+  private readonly moduleBindings = new Map<string, ModuleBinding>();
+  private readonly isJs: boolean;
+  private isEsm = false;
+  /** require() calls already recorded as module-level declarations. */
+  private readonly declaredRequires = new Map<ts.Node, ImportFact>();
+
+  constructor(
+    private readonly sf: ts.SourceFile,
+    private readonly file: string,
+    private readonly text: string,
+    private readonly bytes: number,
+  ) {
+    this.isJs = /\.[cm]?jsx?$/.test(file);
+  }
+
+  run(): FileFacts {
+    const { sf, text } = this;
+    const diagnostics = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+    const firstError = diagnostics.find((d) => d.category === ts.DiagnosticCategory.Error);
+    const hash = createHash('sha1').update(text).digest('hex');
+    const base: FileFacts = {
+      file: this.file,
+      bytes: this.bytes,
+      hash,
+      imports: this.imports,
+      effects: this.effects,
+      decls: this.decls,
+      localExports: this.localExports,
+      suppressions: [],
+      isEsm: false,
+    };
+    const first = sf.statements[0];
+    base.suppressions = findSuppressions(text, (o) => this.pos(o), first ? first.getStart(sf) : text.length);
+    if (firstError) {
+      const { line, column } = this.pos(firstError.start ?? 0);
+      base.parseError = { message: ts.flattenDiagnosticMessageText(firstError.messageText, ' '), line, column };
+      return base;
+    }
+    this.declareModuleScope();
+    const ctx: Ctx = { scope: this.moduleScope, fn: null, isType: false, statementStart: 0, collector: null };
+    for (const statement of sf.statements) this.topLevel(statement, { ...ctx, statementStart: statement.getStart(sf) });
+    this.finishImports();
+    base.isEsm = this.isEsm;
+    return base;
+  }
+
+  private pos(offset: number): { line: number; column: number } {
+    const lc = this.sf.getLineAndCharacterOfPosition(offset);
+    return { line: lc.line + 1, column: lc.character + 1 };
+  }
+
+  private span(node: ts.Node): { line: number; column: number; start: number; end: number } {
+    const start = node.getStart(this.sf);
+    return { ...this.pos(start), start, end: node.end };
+  }
+
+  // ---- module scope: imports and top-level declarations ----
+
+  private declareModuleScope(): void {
+    collectDeclarations(this.sf.statements, this.moduleScope);
+    for (const statement of this.sf.statements) {
+      if (ts.isImportDeclaration(statement)) this.addImportDeclaration(statement);
+      else if (ts.isImportEqualsDeclaration(statement)) this.addImportEquals(statement);
+      else if (ts.isExportDeclaration(statement)) this.addExportDeclaration(statement);
+      else if (ts.isVariableStatement(statement)) this.addRequireDeclarations(statement);
+    }
+    for (const name of this.moduleScope.names) {
+      if (!this.moduleBindings.has(name)) this.moduleBindings.set(name, { type: 'local', kind: 'other' });
+    }
+    for (const statement of this.sf.statements) {
+      if (ts.isFunctionDeclaration(statement) && statement.name) {
+        this.moduleBindings.set(statement.name.text, { type: 'local', kind: 'function' });
+      } else if (ts.isClassDeclaration(statement) && statement.name) {
+        this.moduleBindings.set(statement.name.text, { type: 'local', kind: 'class' });
+      }
+    }
+  }
+
+  private newImport(node: ts.Node, specifier: string, kind: ImportFact['kind'], extra: Partial<ImportFact> = {}): ImportFact {
+    const fact: ImportFact = {
+      ...this.span(node),
+      specifier,
+      kind,
+      isLazy: false,
+      isTypeOnly: false,
+      isElidedUnlessVerbatim: false,
+      condition: kind === 'require' || kind === 'import-equals' ? 'require' : 'import',
+      bindings: [],
+      ...extra,
+    };
+    this.imports.push(fact);
+    return fact;
+  }
+
+  private bind(fact: ImportFact, local: string, imported: string, isTypeOnly: boolean): void {
+    const importIndex = this.imports.indexOf(fact);
+    fact.bindings.push({ local, imported, isTypeOnly, uses: [] });
+    this.moduleScope.names.add(local);
+    this.moduleBindings.set(local, { type: 'import', importIndex, bindingIndex: fact.bindings.length - 1 });
+  }
+
+  private addImportDeclaration(node: ts.ImportDeclaration): void {
+    this.isEsm = true;
+    if (!ts.isStringLiteral(node.moduleSpecifier)) return;
+    const clause = node.importClause;
+    if (!clause) {
+      this.newImport(node, node.moduleSpecifier.text, 'side-effect');
+      return;
+    }
+    const isTypeOnly = clause.isTypeOnly;
+    const fact = this.newImport(node, node.moduleSpecifier.text, 'static', { isTypeOnly });
+    if (clause.name) this.bind(fact, clause.name.text, 'default', isTypeOnly);
+    const named = clause.namedBindings;
+    if (named && ts.isNamespaceImport(named)) this.bind(fact, named.name.text, '*', isTypeOnly);
+    if (named && ts.isNamedImports(named)) {
+      for (const el of named.elements) {
+        this.bind(fact, el.name.text, (el.propertyName ?? el.name).text, isTypeOnly || el.isTypeOnly);
+      }
+    }
+  }
+
+  private addImportEquals(node: ts.ImportEqualsDeclaration): void {
+    const ref = node.moduleReference;
+    if (!ts.isExternalModuleReference(ref) || !ts.isStringLiteral(ref.expression)) return;
+    const fact = this.newImport(node, ref.expression.text, 'import-equals', { isTypeOnly: node.isTypeOnly });
+    this.bind(fact, node.name.text, '*', node.isTypeOnly);
+  }
+
+  private addExportDeclaration(node: ts.ExportDeclaration): void {
+    this.isEsm = true;
+    const clause = node.exportClause;
+    if (!node.moduleSpecifier) {
+      // `export { a as b }`: local exports; the uses are recorded by the walker.
+      if (clause && ts.isNamedExports(clause)) {
+        for (const el of clause.elements) this.localExports[el.name.text] = (el.propertyName ?? el.name).text;
+      }
+      return;
+    }
+    if (!ts.isStringLiteral(node.moduleSpecifier)) return;
+    const reexports: Array<{ exported: string; imported: string }> = [];
+    let isTypeOnly = node.isTypeOnly;
+    if (!clause) reexports.push({ exported: '*', imported: '*' });
+    else if (ts.isNamespaceExport(clause)) reexports.push({ exported: clause.name.text, imported: '*' });
+    else {
+      const values = clause.elements.filter((el) => !el.isTypeOnly);
+      if (clause.elements.length > 0 && values.length === 0) isTypeOnly = true;
+      for (const el of values) reexports.push({ exported: el.name.text, imported: (el.propertyName ?? el.name).text });
+    }
+    this.newImport(node, node.moduleSpecifier.text, 'reexport', { isTypeOnly, reexports });
+  }
+
+  /** `const x = require('y')`, `const { a, b: c } = require('y')`, `const a = require('y').a`. */
+  private addRequireDeclarations(statement: ts.VariableStatement): void {
+    for (const d of statement.declarationList.declarations) {
+      const init = d.initializer && unwrap(d.initializer);
+      if (!init) continue;
+      let call = init;
+      let member: string | undefined;
+      if (ts.isPropertyAccessExpression(init)) {
+        call = unwrap(init.expression);
+        member = init.name.text;
+      }
+      const specifier = this.requireSpecifier(call);
+      if (specifier === undefined) continue;
+      const fact = this.newImport(call, specifier, 'require');
+      this.declaredRequires.set(call, fact);
+      if (ts.isIdentifier(d.name)) this.bind(fact, d.name.text, member ?? '*', false);
+      else if (ts.isObjectBindingPattern(d.name) && !member) {
+        for (const el of d.name.elements) {
+          if (el.dotDotDotToken || !ts.isIdentifier(el.name)) continue;
+          const prop = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text;
+          this.bind(fact, el.name.text, prop, false);
+        }
+      }
+    }
+  }
+
+  private requireSpecifier(node: ts.Node): string | undefined {
+    if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'require') return undefined;
+    const arg = node.arguments[0];
+    if (node.arguments.length !== 1 || !arg || !isStringLike(arg)) return undefined;
+    return arg.text;
+  }
+
+  /** Elision: an import all of whose bindings are used only as types (or not at all) is dropped. */
+  private finishImports(): void {
+    for (const fact of this.imports) {
+      if (fact.kind !== 'static' && fact.kind !== 'import-equals') continue;
+      if (fact.isTypeOnly || fact.bindings.length === 0 || this.isJs) continue;
+      const hasValueUse = fact.bindings.some((b) => !b.isTypeOnly && b.uses.some((u) => u.where !== 'type'));
+      if (!hasValueUse) fact.isElidedUnlessVerbatim = true;
+    }
+  }
+
+  // ---- the walk ----
+
+  private topLevel(statement: ts.Statement, ctx: Ctx): void {
+    if (ts.isImportDeclaration(statement)) return;
+    if (ts.isImportEqualsDeclaration(statement)) return;
+    if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) {
+      this.walk(statement, { ...ctx, isType: true });
+      return;
+    }
+    if (ts.isFunctionDeclaration(statement)) {
+      this.declareFunction(statement, statement.name?.text ?? 'default', statement, ctx);
+      return;
+    }
+    if (ts.isClassDeclaration(statement)) {
+      this.declareClass(statement, statement.name?.text ?? 'default', statement, ctx);
+      return;
+    }
+    if (ts.isVariableStatement(statement)) {
+      const isExported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+      for (const d of statement.declarationList.declarations) {
+        if (isExported) {
+          const names = new Set<string>();
+          addBindingNames(d.name, names);
+          for (const n of names) this.localExports[n] = n;
+        }
+        const init = d.initializer && unwrap(d.initializer);
+        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
+          this.declareFunction(init, d.name.text, d, ctx, isExported ? [d.name.text] : []);
+          continue;
+        }
+        if (ts.isIdentifier(d.name) && init && ts.isClassExpression(init)) {
+          this.declareClass(init, d.name.text, d, ctx, isExported ? [d.name.text] : []);
+          continue;
+        }
+        const assignedTo = ts.isIdentifier(d.name) ? d.name.text : undefined;
+        if (d.type) this.walk(d.type, { ...ctx, isType: true });
+        this.walkBindingDefaults(d.name, ctx);
+        if (d.initializer) this.walk(d.initializer, { ...ctx, assignedTo });
+      }
+      return;
+    }
+    if (ts.isExportAssignment(statement)) {
+      this.isEsm ||= !statement.isExportEquals;
+      const expr = unwrap(statement.expression);
+      if (ts.isIdentifier(expr)) this.useIdentifier(expr, ctx, 'export');
+      else if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) this.declareFunction(expr, 'default', statement, ctx, ['default']);
+      else if (ts.isClassExpression(expr)) this.declareClass(expr, 'default', statement, ctx, ['default']);
+      else this.walk(statement.expression, ctx);
+      return;
+    }
+    if (ts.isExportDeclaration(statement)) {
+      const clause = statement.exportClause;
+      if (!statement.moduleSpecifier && clause && ts.isNamedExports(clause)) {
+        for (const el of clause.elements) {
+          const local = el.propertyName ?? el.name;
+          if (ts.isIdentifier(local)) this.useIdentifier(local, ctx, statement.isTypeOnly || el.isTypeOnly ? 'type' : 'export');
+        }
+      }
+      return;
+    }
+    this.walk(statement, ctx);
+  }
+
+  private declareFunction(
+    fn: ts.FunctionLikeDeclaration,
+    name: string,
+    at: ts.Node,
+    ctx: Ctx,
+    exportedAs: string[] = exportNames(at),
+  ): void {
+    for (const n of exportedAs) this.localExports[n] = name;
+    const decl: DeclFact = {
+      ...this.span(at),
+      name,
+      kind: 'function',
+      exportedAs,
+      calls: [],
+      isAsync: hasModifier(fn, ts.SyntaxKind.AsyncKeyword),
+    };
+    this.decls.push(decl);
+    this.walkFunction(fn, ctx, decl.calls);
+  }
+
+  private declareClass(cls: ts.ClassLikeDeclaration, name: string, at: ts.Node, ctx: Ctx, exportedAs: string[] = exportNames(at)): void {
+    for (const n of exportedAs) this.localExports[n] = name;
+    const decl: DeclFact = { ...this.span(at), name, kind: 'class', exportedAs, calls: [], staticMethods: {} };
+    this.decls.push(decl);
+    this.walkClass(cls, ctx, decl);
+  }
+
+  /** Walks a class: decorators, heritage, computed keys, static parts at the current level. */
+  private walkClass(cls: ts.ClassLikeDeclaration, ctx: Ctx, decl: DeclFact | null): void {
+    for (const m of ts.getDecorators(cls) ?? []) this.walk(m, ctx);
+    for (const clause of cls.heritageClauses ?? []) {
+      const isExtends = clause.token === ts.SyntaxKind.ExtendsKeyword;
+      for (const t of clause.types) {
+        this.walk(t.expression, { ...ctx, isType: !isExtends || ctx.isType });
+        if (t.typeArguments) for (const a of t.typeArguments) this.walk(a, { ...ctx, isType: true });
+        if (isExtends && decl) decl.superClass = this.calleeRef(t.expression, ctx);
+      }
+    }
+    for (const typeParam of cls.typeParameters ?? []) this.walk(typeParam, { ...ctx, isType: true });
+    for (const member of cls.members) {
+      for (const m of ts.canHaveDecorators(member) ? (ts.getDecorators(member) ?? []) : []) this.walk(m, ctx);
+      if (member.name && ts.isComputedPropertyName(member.name)) this.walk(member.name.expression, ctx);
+      const isStatic = ts.canHaveModifiers(member) && hasModifier(member, ts.SyntaxKind.StaticKeyword);
+      if (ts.isClassStaticBlockDeclaration(member)) {
+        this.walkIife(member.body, ctx, false);
+      } else if (ts.isPropertyDeclaration(member)) {
+        if (member.type) this.walk(member.type, { ...ctx, isType: true });
+        if (!member.initializer) continue;
+        if (isStatic) this.walk(member.initializer, ctx);
+        else this.walkDeferred(member.initializer, ctx, decl?.calls ?? null, member);
+      } else if (ts.isConstructorDeclaration(member)) {
+        this.walkFunction(member, ctx, decl?.calls ?? null);
+      } else if (ts.isMethodDeclaration(member) || ts.isAccessor(member)) {
+        let collector: CallFact[] | null = null;
+        if (decl && isStatic && member.name && ts.isIdentifier(member.name)) {
+          collector = decl.staticMethods![member.name.text] = [];
+        }
+        this.walkFunction(member, ctx, collector);
+      } else {
+        this.walk(member, { ...ctx, isType: true });
+      }
+    }
+  }
+
+  /** An instance field initializer: runs at construction, like a constructor body. */
+  private walkDeferred(node: ts.Node, ctx: Ctx, collector: CallFact[] | null, at: ts.Node): void {
+    const scope = new Scope(ctx.scope, true);
+    const fnRef = this.fnRef(at, false, ctx, undefined);
+    this.walk(node, { ...ctx, scope, fn: fnRef, collector, assignedTo: undefined });
+  }
+
+  private fnRef(node: ts.Node, isAsync: boolean, ctx: Ctx, name: string | undefined): FunctionRef {
+    const start = node.getStart(this.sf);
+    const outer = ctx.fn;
+    return {
+      start,
+      end: node.end,
+      line: this.pos(start).line,
+      isAsync,
+      ...(name ? { name } : {}),
+      outerStart: outer ? outer.outerStart : start,
+      outerIsAsync: outer ? outer.outerIsAsync : isAsync,
+    };
+  }
+
+  /** Walks a function: parameters and body in a new scope, outside module level. */
+  private walkFunction(fn: ts.SignatureDeclaration, ctx: Ctx, collector: CallFact[] | null): void {
+    const isAsync = hasModifier(fn, ts.SyntaxKind.AsyncKeyword);
+    const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
+    const scope = new Scope(ctx.scope, true);
+    if (ts.isFunctionExpression(fn) && fn.name) scope.names.add(fn.name.text);
+    for (const p of fn.parameters) addBindingNames(p.name, scope.names);
+    const body = (fn as ts.FunctionLikeDeclaration).body;
+    if (body && ts.isBlock(body)) collectDeclarations(body.statements, scope);
+    const inner: Ctx = { ...ctx, scope, fn: this.fnRef(fn, isAsync, ctx, name), collector, assignedTo: undefined, isInAsyncIife: false };
+    for (const tp of fn.typeParameters ?? []) this.walk(tp, { ...inner, isType: true });
+    for (const p of fn.parameters) {
+      for (const d of ts.getDecorators(p) ?? []) this.walk(d, ctx);
+      if (p.type) this.walk(p.type, { ...inner, isType: true });
+      this.walkBindingDefaults(p.name, inner);
+      if (p.initializer) this.walk(p.initializer, inner);
+    }
+    if (fn.type) this.walk(fn.type, { ...inner, isType: true });
+    if (body) this.walk(body, inner);
+  }
+
+  /** The body of an immediately invoked function: module level when the call is. */
+  private walkIife(body: ts.Node, ctx: Ctx, isAsync: boolean, params: readonly ts.ParameterDeclaration[] = []): void {
+    const scope = new Scope(ctx.scope, true);
+    for (const p of params) addBindingNames(p.name, scope.names);
+    if (ts.isBlock(body)) collectDeclarations(body.statements, scope);
+    const inner: Ctx = { ...ctx, scope, assignedTo: undefined, isInAsyncIife: ctx.isInAsyncIife || isAsync };
+    for (const p of params) if (p.initializer) this.walk(p.initializer, inner);
+    this.walk(body, inner);
+  }
+
+  private walkBindingDefaults(name: ts.BindingName, ctx: Ctx): void {
+    if (ts.isIdentifier(name)) return;
+    for (const el of name.elements) {
+      if (ts.isOmittedExpression(el)) continue;
+      if (el.propertyName && ts.isComputedPropertyName(el.propertyName)) this.walk(el.propertyName.expression, ctx);
+      if (el.initializer) this.walk(el.initializer, ctx);
+      this.walkBindingDefaults(el.name, ctx);
+    }
+  }
+
+  private walkChildren(node: ts.Node, ctx: Ctx): void {
+    ts.forEachChild(node, (child) => this.walk(child, ctx));
+  }
+
+  private walk(node: ts.Node, ctx: Ctx): void {
+    if (ts.isTypeNode(node) && !ctx.isType && !ts.isExpressionWithTypeArguments(node)) {
+      this.walk(node, { ...ctx, isType: true });
+      return;
+    }
+    switch (node.kind) {
+      case ts.SyntaxKind.Identifier:
+        this.useIdentifier(node as ts.Identifier, ctx);
+        return;
+      case ts.SyntaxKind.PropertyAccessExpression:
+        this.walk((node as ts.PropertyAccessExpression).expression, ctx);
+        return;
+      case ts.SyntaxKind.QualifiedName:
+        this.walk((node as ts.QualifiedName).left, ctx);
+        return;
+      case ts.SyntaxKind.PropertyAssignment: {
+        const p = node as ts.PropertyAssignment;
+        if (ts.isComputedPropertyName(p.name)) this.walk(p.name.expression, ctx);
+        this.walk(p.initializer, ctx);
+        return;
+      }
+      case ts.SyntaxKind.ShorthandPropertyAssignment: {
+        const p = node as ts.ShorthandPropertyAssignment;
+        this.useIdentifier(p.name, ctx);
+        if (p.objectAssignmentInitializer) this.walk(p.objectAssignmentInitializer, ctx);
+        return;
+      }
+      case ts.SyntaxKind.PropertySignature:
+      case ts.SyntaxKind.MethodSignature:
+      case ts.SyntaxKind.EnumMember: {
+        const m = node as ts.PropertySignature | ts.EnumMember;
+        if (m.name && ts.isComputedPropertyName(m.name)) this.walk(m.name.expression, ctx);
+        ts.forEachChild(node, (child) => {
+          if (child !== m.name) this.walk(child, ctx);
+        });
+        return;
+      }
+      case ts.SyntaxKind.EnumDeclaration:
+        for (const m of (node as ts.EnumDeclaration).members) this.walk(m, ctx);
+        return;
+      case ts.SyntaxKind.ModuleDeclaration:
+        return; // namespaces: rare in server code; treated as opaque
+      case ts.SyntaxKind.InterfaceDeclaration:
+      case ts.SyntaxKind.TypeAliasDeclaration: {
+        const d = node as ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+        ts.forEachChild(d, (child) => {
+          if (child !== d.name) this.walk(child, { ...ctx, isType: true });
+        });
+        return;
+      }
+      case ts.SyntaxKind.TypeParameter: {
+        const tp = node as ts.TypeParameterDeclaration;
+        if (tp.constraint) this.walk(tp.constraint, { ...ctx, isType: true });
+        if (tp.default) this.walk(tp.default, { ...ctx, isType: true });
+        return;
+      }
+      case ts.SyntaxKind.VariableDeclaration: {
+        const d = node as ts.VariableDeclaration;
+        if (d.type) this.walk(d.type, { ...ctx, isType: true });
+        this.walkBindingDefaults(d.name, ctx);
+        if (d.initializer) this.walk(d.initializer, ctx);
+        return;
+      }
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.FunctionExpression:
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.MethodDeclaration:
+      case ts.SyntaxKind.GetAccessor:
+      case ts.SyntaxKind.SetAccessor:
+      case ts.SyntaxKind.Constructor: {
+        const fn = node as ts.FunctionLikeDeclaration;
+        if (fn.name && ts.isComputedPropertyName(fn.name)) this.walk(fn.name.expression, ctx);
+        // A nested function does not run when its enclosing declaration does: no collector.
+        this.walkFunction(fn, ctx, null);
+        return;
+      }
+      case ts.SyntaxKind.ClassDeclaration:
+      case ts.SyntaxKind.ClassExpression:
+        this.walkClass(node as ts.ClassLikeDeclaration, ctx, null);
+        return;
+      case ts.SyntaxKind.Block:
+      case ts.SyntaxKind.CaseBlock: {
+        const scope = new Scope(ctx.scope, false);
+        const statements = ts.isBlock(node) ? node.statements : (node as ts.CaseBlock).clauses.flatMap((c) => [...c.statements]);
+        collectDeclarations(statements, scope);
+        this.walkChildren(node, { ...ctx, scope });
+        return;
+      }
+      case ts.SyntaxKind.ForStatement:
+      case ts.SyntaxKind.ForInStatement:
+      case ts.SyntaxKind.ForOfStatement: {
+        const loop = node as ts.ForStatement | ts.ForInStatement | ts.ForOfStatement;
+        const scope = new Scope(ctx.scope, false);
+        const init = ts.isForStatement(loop) ? loop.initializer : loop.initializer;
+        if (init && ts.isVariableDeclarationList(init)) for (const d of init.declarations) addBindingNames(d.name, scope.names);
+        if (ts.isForOfStatement(loop) && loop.awaitModifier) this.recordAwait(loop, ctx);
+        this.walkChildren(node, { ...ctx, scope });
+        return;
+      }
+      case ts.SyntaxKind.CatchClause: {
+        const c = node as ts.CatchClause;
+        const scope = new Scope(ctx.scope, false);
+        if (c.variableDeclaration) addBindingNames(c.variableDeclaration.name, scope.names);
+        this.walk(c.block, { ...ctx, scope });
+        return;
+      }
+      case ts.SyntaxKind.LabeledStatement:
+        this.walk((node as ts.LabeledStatement).statement, ctx);
+        return;
+      case ts.SyntaxKind.BreakStatement:
+      case ts.SyntaxKind.ContinueStatement:
+      case ts.SyntaxKind.MetaProperty:
+        return;
+      case ts.SyntaxKind.JsxAttribute: {
+        const a = node as ts.JsxAttribute;
+        if (a.initializer) this.walk(a.initializer, ctx);
+        return;
+      }
+      case ts.SyntaxKind.JsxOpeningElement:
+      case ts.SyntaxKind.JsxSelfClosingElement: {
+        const el = node as ts.JsxOpeningElement;
+        const tag = el.tagName;
+        if (ts.isIdentifier(tag)) {
+          if (/^[A-Z_$]/.test(tag.text)) this.useIdentifier(tag, ctx, undefined, true);
+        } else this.walk(tag, ctx);
+        if (el.typeArguments) for (const t of el.typeArguments) this.walk(t, { ...ctx, isType: true });
+        this.walk(el.attributes, ctx);
+        return;
+      }
+      case ts.SyntaxKind.JsxClosingElement:
+        return;
+      case ts.SyntaxKind.TypeQuery: {
+        const q = node as ts.TypeQueryNode;
+        this.walk(q.exprName, { ...ctx, isType: true });
+        return;
+      }
+      case ts.SyntaxKind.AwaitExpression:
+        this.recordAwait(node, ctx);
+        this.walk((node as ts.AwaitExpression).expression, ctx);
+        return;
+      case ts.SyntaxKind.CallExpression:
+        this.walkCall(node as ts.CallExpression, ctx);
+        return;
+      case ts.SyntaxKind.NewExpression:
+        this.recordCall(node as ts.NewExpression, 'new', (node as ts.NewExpression).expression, ctx);
+        this.walkChildren(node, ctx);
+        return;
+      case ts.SyntaxKind.TaggedTemplateExpression:
+        this.recordCall(node as ts.TaggedTemplateExpression, 'tagged', (node as ts.TaggedTemplateExpression).tag, ctx);
+        this.walkChildren(node, ctx);
+        return;
+      case ts.SyntaxKind.ImportDeclaration:
+      case ts.SyntaxKind.ImportEqualsDeclaration:
+      case ts.SyntaxKind.ExportDeclaration:
+        return;
+      default:
+        this.walkChildren(node, ctx);
+    }
+  }
+
+  private walkCall(call: ts.CallExpression, ctx: Ctx): void {
+    const callee = unwrap(call.expression);
+    // Dynamic import(): always lazy.
+    if (call.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const arg = call.arguments[0];
+      if (arg && isStringLike(arg)) this.newImport(call, arg.text, 'dynamic', { isLazy: true });
+      else this.newImport(call, arg ? arg.getText(this.sf) : '', 'dynamic', { isLazy: true, isNonLiteral: true });
+      for (const a of call.arguments) this.walk(a, ctx);
+      return;
+    }
+    // require(): eager at module level, lazy inside a function.
+    if (ts.isIdentifier(callee) && callee.text === 'require' && !ctx.scope.lookup('require')) {
+      const arg = call.arguments[0];
+      if (call.arguments.length === 1 && arg) {
+        if (!this.declaredRequires.has(call)) {
+          if (isStringLike(arg)) this.newImport(call, arg.text, 'require', { isLazy: ctx.fn !== null });
+          else this.newImport(call, arg.getText(this.sf), 'require', { isLazy: ctx.fn !== null, isNonLiteral: true });
+        }
+        this.walk(arg, ctx);
+        return;
+      }
+    }
+    // An immediately invoked function: its body runs now.
+    if (ts.isFunctionExpression(callee) || ts.isArrowFunction(callee)) {
+      const isAsync = hasModifier(callee, ts.SyntaxKind.AsyncKeyword);
+      if (ctx.fn === null) this.walkIife(callee.body, ctx, isAsync, callee.parameters);
+      else this.walkFunction(callee, ctx, ctx.collector);
+      for (const a of call.arguments) this.walk(a, ctx);
+      return;
+    }
+    this.recordCall(call, 'call', call.expression, ctx);
+    this.walkChildren(call, ctx);
+  }
+
+  private recordAwait(node: ts.Node, ctx: Ctx): void {
+    if (ctx.fn !== null || ctx.isInAsyncIife) return;
+    this.effects.push({ ...this.span(node), kind: 'await', text: 'await', statementStart: ctx.statementStart });
+  }
+
+  private recordCall(node: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression, kind: CallFact['kind'], calleeNode: ts.Expression, ctx: Ctx): void {
+    if (ctx.isType) return;
+    const isModuleLevel = ctx.fn === null;
+    if (!isModuleLevel && !ctx.collector) return;
+    const callee = this.calleeRef(calleeNode, ctx);
+    if (!callee) return;
+    const fact: CallFact = {
+      ...this.span(node),
+      kind,
+      callee,
+      text: (kind === 'new' ? 'new ' : '') + calleeNode.getText(this.sf).replace(/\s+/g, ' ').slice(0, 80),
+      statementStart: ctx.statementStart,
+    };
+    if (ctx.assignedTo) fact.assignedTo = ctx.assignedTo;
+    if (ts.isPropertyAccessExpression(calleeNode)) {
+      const receiver = unwrap(calleeNode.expression);
+      if (ts.isIdentifier(receiver)) fact.receiver = receiver.text;
+    }
+    if (isModuleLevel) this.effects.push(fact);
+    else ctx.collector!.push(fact);
+  }
+
+  /** Traces a callee expression to the binding it comes from. */
+  private calleeRef(expr: ts.Expression, ctx: Ctx): CalleeRef | undefined {
+    const path: string[] = [];
+    let node = unwrap(expr);
+    for (;;) {
+      if (ts.isPropertyAccessExpression(node)) {
+        path.unshift(node.name.text);
+        node = unwrap(node.expression);
+      } else if (ts.isElementAccessExpression(node) && isStringLike(node.argumentExpression)) {
+        path.unshift(node.argumentExpression.text);
+        node = unwrap(node.expression);
+      } else break;
+    }
+    if (ts.isCallExpression(node)) {
+      // require('pg').Pool / require('knex')(...)
+      const specifier = this.requireSpecifier(node);
+      if (specifier === undefined || ctx.scope.lookup('require')) return undefined;
+      const fact = this.declaredRequires.get(node) ?? this.imports.find((i) => i.start === node.getStart(this.sf) && i.kind === 'require');
+      return { type: 'import', source: specifier, path, importIndex: fact ? this.imports.indexOf(fact) : -1 };
+    }
+    if (node.kind === ts.SyntaxKind.ThisKeyword) return undefined;
+    if (!ts.isIdentifier(node)) return undefined;
+    const scope = ctx.scope.lookup(node.text);
+    if (!scope) return { type: 'global', path: [node.text, ...path] };
+    if (scope !== this.moduleScope) return undefined;
+    const binding = this.moduleBindings.get(node.text);
+    if (binding?.type === 'import') {
+      const fact = this.imports[binding.importIndex]!;
+      const imported = fact.bindings[binding.bindingIndex]!.imported;
+      return { type: 'import', source: fact.specifier, path: imported === '*' ? path : [imported, ...path], importIndex: binding.importIndex };
+    }
+    return { type: 'local', name: node.text, path };
+  }
+
+  /** Records a use of an identifier that refers to a module-level import binding. */
+  private useIdentifier(id: ts.Identifier, ctx: Ctx, where?: BindingUse['where'], isJsx = false): void {
+    const binding = this.moduleBindings.get(id.text);
+    if (binding?.type !== 'import') return;
+    if (ctx.scope.lookup(id.text) !== this.moduleScope) return;
+    const fact = this.imports[binding.importIndex]!;
+    const b: ImportBinding = fact.bindings[binding.bindingIndex]!;
+    const kind = where ?? (ctx.isType ? 'type' : ctx.fn ? 'function' : 'module');
+    const use: BindingUse = { ...this.span(id), where: kind };
+    if (kind === 'function' && ctx.fn) use.fn = ctx.fn;
+    if (isJsx) use.isJsx = true;
+    b.uses.push(use);
+  }
+}
+
+function unwrap(node: ts.Expression): ts.Expression {
+  for (;;) {
+    if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) {
+      node = node.expression;
+    } else return node;
+  }
+}
+
+function isStringLike(node: ts.Node): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
+  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+}
+
+function exportNames(node: ts.Node): string[] {
+  if (!hasModifier(node, ts.SyntaxKind.ExportKeyword)) return [];
+  if (hasModifier(node, ts.SyntaxKind.DefaultKeyword)) return ['default'];
+  const name = (node as ts.FunctionDeclaration | ts.ClassDeclaration).name;
+  return name ? [name.text] : [];
+}

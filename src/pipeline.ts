@@ -1,0 +1,109 @@
+// The scan, stage by stage: discover -> parse -> resolve -> graph -> weigh -> analyze (rules) -> result.
+import fs from 'node:fs';
+import path from 'node:path';
+import { applyRuleOverrides, findConfig, loadConfig } from './config/load.js';
+import type { ResolvedConfig } from './config/schema.js';
+import { discoverEntries, discoverFromGlobs } from './discover/entries.js';
+import { UsageError } from './errors.js';
+import { buildGraph } from './graph/build.js';
+import { entryReport } from './graph/entry-report.js';
+import type { ProjectGraph } from './graph/project-graph.js';
+import { readFacts } from './parse/read.js';
+import { ModuleResolver } from './resolve/resolver.js';
+import { findTsconfig, loadTsconfig, NO_TSCONFIG, type ProjectConfig } from './resolve/tsconfig.js';
+import { runRules } from './rules/engine.js';
+import { defaultSeverities, RULES } from './rules/index.js';
+import type { FileFacts, ScanResult } from './types.js';
+import { VERSION } from './version.js';
+import { UNKNOWN_WEIGHTS, type Weights } from './weigh/types.js';
+
+/** What a scan is asked to do. Everything is optional except the paths (or config entries). */
+export interface ScanOptions {
+  paths: string[];
+  /** tsconfig path (`-p`). */
+  project?: string;
+  /** config file path (`-c`). */
+  config?: string;
+  /** `--rule id=severity` overrides. */
+  ruleOverrides?: string[];
+  /** Keep type-only imports as edges (comparison mode for cross-checks with madge). */
+  isTypeOnlyKept?: boolean;
+  /** Facts provider (a cache); defaults to parsing every file. */
+  factsOf?: (file: string) => FileFacts;
+  /** Package weights for the graph; defaults to unknown weights. */
+  weigh?: (graph: ProjectGraph, config: ResolvedConfig) => Weights;
+}
+
+/** The scan's result plus the objects behind it (for `why`, `--graph` and fixes). */
+export interface ScanOutput {
+  result: ScanResult;
+  graph: ProjectGraph;
+  config: ResolvedConfig;
+  project: ProjectConfig;
+  resolver: ModuleResolver;
+}
+
+/** Runs a whole scan. Throws UsageError for input that makes the run impossible (exit 2). */
+export function scan(options: ScanOptions): ScanOutput {
+  const started = performance.now();
+  const first = options.paths[0] ? path.resolve(options.paths[0]) : process.cwd();
+  for (const p of options.paths) {
+    if (!fs.existsSync(p)) throw new UsageError(`path does not exist: ${p}`);
+  }
+
+  // Config and tsconfig.
+  const configFile = options.config ? { file: path.resolve(options.config) } : findConfig(first);
+  if (options.config && !fs.existsSync(configFile!.file)) throw new UsageError(`config not found: ${options.config}`);
+  const config = loadConfig(configFile, defaultSeverities());
+  applyRuleOverrides(config, options.ruleOverrides ?? []);
+  const tsconfigFile = options.project ? path.resolve(options.project) : (config.tsconfig ?? findTsconfig(first));
+  const project = tsconfigFile ? loadTsconfig(tsconfigFile) : NO_TSCONFIG;
+  const root = rootOf(project, first);
+
+  // Discover.
+  let entries: string[];
+  if (options.paths.length) entries = discoverEntries(options.paths, { root, ignore: config.ignore });
+  else if (config.entries.length) entries = discoverFromGlobs(config.entries, { root: config.file ? path.dirname(config.file) : root, ignore: config.ignore });
+  else throw new UsageError('no paths given and no `entries` in the config');
+  if (entries.length === 0) throw new UsageError(`no source files found in ${options.paths.join(', ') || config.entries.join(', ')}`);
+
+  // Parse, resolve, graph.
+  const resolver = new ModuleResolver(project);
+  const graph = buildGraph({ root, entries, resolver, project, factsOf: options.factsOf ?? readFacts, isTypeOnlyKept: options.isTypeOnlyKept });
+
+  // Weigh, analyze.
+  const weights = options.weigh ? options.weigh(graph, config) : UNKNOWN_WEIGHTS;
+  const findings = runRules(graph, config, weights, RULES);
+  const entryReports = entries.map((e) => entryReport(graph, weights, e, findings)).sort((a, b) => (a.file < b.file ? -1 : 1));
+  const modules = new Set<string>();
+  for (const e of entries) for (const n of graph.closure(e).eager) if (!graph.isPackage(n)) modules.add(n);
+
+  const result: ScanResult = {
+    schemaVersion: 1,
+    tool: { name: 'importscan', version: VERSION },
+    root,
+    entries: entryReports,
+    findings,
+    summary: {
+      entries: entries.length,
+      modules: modules.size,
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+      infos: findings.filter((f) => f.severity === 'info').length,
+      durationMs: Math.round(performance.now() - started),
+    },
+  };
+  return { result, graph, config, project, resolver };
+}
+
+/** The report root: the tsconfig's directory, else the nearest package.json's, else the cwd. */
+function rootOf(project: ProjectConfig, first: string): string {
+  if (project.file) return fs.realpathSync(path.dirname(project.file));
+  let dir = fs.existsSync(first) && fs.statSync(first).isDirectory() ? first : path.dirname(first);
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return fs.realpathSync(dir);
+    const parent = path.dirname(dir);
+    if (parent === dir) return fs.realpathSync(process.cwd());
+    dir = parent;
+  }
+}

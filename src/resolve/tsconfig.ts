@@ -1,0 +1,69 @@
+// resolve: read a tsconfig (with its extends chain) into the few options the scan needs.
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { UsageError } from '../errors.js';
+
+/** The compiler options importscan depends on. */
+export interface ProjectConfig {
+  /** Absolute path of the tsconfig, or null when there is none. */
+  file: string | null;
+  verbatimModuleSyntax: boolean;
+  /** `commonjs` when TypeScript emits require() for imports, `esm`, or `node` (by package type). */
+  moduleFormat: 'commonjs' | 'esm' | 'node';
+  /** tsconfig `paths` patterns (keys), to tell a path-mapped import from a package. */
+  pathPatterns: string[];
+  allowJs: boolean;
+  /** `module` as written, lower-case (`nodenext`, `esnext`, `commonjs`, ...). */
+  module: string | null;
+}
+
+export const NO_TSCONFIG: ProjectConfig = {
+  file: null,
+  verbatimModuleSyntax: false,
+  moduleFormat: 'node',
+  pathPatterns: [],
+  allowJs: true,
+  module: null,
+};
+
+/** Finds the nearest tsconfig.json at or above `start` (a file or directory). */
+export function findTsconfig(start: string): string | null {
+  let dir = fs.existsSync(start) && fs.statSync(start).isDirectory() ? start : path.dirname(start);
+  for (;;) {
+    const candidate = path.join(dir, 'tsconfig.json');
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir || path.basename(dir) === 'node_modules') return null;
+    dir = parent;
+  }
+}
+
+/** Loads a tsconfig, following `extends`. Throws UsageError when it is unreadable or invalid. */
+export function loadTsconfig(file: string): ProjectConfig {
+  const shown = path.relative(process.cwd(), file) || file;
+  if (!fs.existsSync(file)) throw new UsageError(`tsconfig not found: ${shown}`);
+  const read = ts.readConfigFile(file, (p) => fs.readFileSync(p, 'utf8'));
+  if (read.error) throw new UsageError(`invalid tsconfig ${shown}: ${flatten(read.error)}`);
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file), undefined, file);
+  const fatal = parsed.errors.find((e) => e.code !== 18003 && e.category === ts.DiagnosticCategory.Error);
+  if (fatal) throw new UsageError(`invalid tsconfig ${shown}: ${flatten(fatal)}`);
+  const o = parsed.options;
+  const moduleName = o.module === undefined ? null : (ts.ModuleKind[o.module] ?? '').toLowerCase();
+  let moduleFormat: ProjectConfig['moduleFormat'] = 'node';
+  if (o.module === ts.ModuleKind.CommonJS) moduleFormat = 'commonjs';
+  else if (o.module !== undefined && o.module >= ts.ModuleKind.ES2015 && o.module <= ts.ModuleKind.ESNext) moduleFormat = 'esm';
+  else if (o.module === ts.ModuleKind.Preserve) moduleFormat = 'esm';
+  return {
+    file,
+    verbatimModuleSyntax: o.verbatimModuleSyntax === true,
+    moduleFormat,
+    pathPatterns: Object.keys(o.paths ?? {}),
+    allowJs: o.allowJs === true,
+    module: moduleName,
+  };
+}
+
+function flatten(d: ts.Diagnostic): string {
+  return ts.flattenDiagnosticMessageText(d.messageText, ' ');
+}

@@ -1,0 +1,97 @@
+// analyze: run the enabled rules over the graph, then apply severities, suppressions and chains.
+import { createHash } from 'node:crypto';
+import type { ResolvedConfig } from '../config/schema.js';
+import type { ProjectGraph } from '../graph/project-graph.js';
+import type { Finding, Severity } from '../types.js';
+import type { Weights } from '../weigh/types.js';
+import type { Diagnostic, Rule } from './rule.js';
+
+export const UNUSED_SUPPRESSION = 'unused-suppression';
+
+/** Runs every rule that is not off; returns findings sorted by file, line, column, rule. */
+export function runRules(graph: ProjectGraph, config: ResolvedConfig, weights: Weights, rules: Rule[]): Finding[] {
+  const raw: Array<{ rule: Rule; d: Diagnostic; severity: Exclude<Severity, 'off'> }> = [];
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.id] ?? { severity: rule.meta.defaultSeverity, options: {} };
+    if (setting.severity === 'off') continue;
+    const configured = setting.severity;
+    rule.check({
+      graph,
+      config,
+      weights,
+      options: setting.options,
+      report: (d) => {
+        // A rule may raise its severity (service-instantiation -> error) unless the user chose one.
+        const severity = d.severity && configured === rule.meta.defaultSeverity ? d.severity : configured;
+        raw.push({ rule, d, severity });
+      },
+    });
+  }
+
+  const used = new Set<object>();
+  const findings: Finding[] = [];
+  for (const { rule, d, severity } of raw) {
+    const facts = graph.facts.get(d.file);
+    const lines = d.lines ?? [d.line];
+    const suppression = facts?.suppressions.find(
+      (s) => (s.ruleIds.length === 0 || s.ruleIds.includes(rule.meta.id)) && (s.scope === 'file' || lines.includes(s.targetLine)),
+    );
+    if (suppression) {
+      used.add(suppression);
+      continue;
+    }
+    findings.push(toFinding(graph, rule.meta.id, severity, d));
+  }
+
+  const unused = config.rules[UNUSED_SUPPRESSION]?.severity ?? 'info';
+  if (unused !== 'off') {
+    for (const [file, facts] of graph.facts) {
+      for (const s of facts.suppressions) {
+        if (used.has(s)) continue;
+        const ids = s.ruleIds.length ? s.ruleIds.join(', ') : 'all rules';
+        findings.push(
+          toFinding(graph, UNUSED_SUPPRESSION, unused, {
+            file,
+            line: s.line,
+            column: s.column,
+            message: `suppression of ${ids} suppresses nothing`,
+            help: 'remove the comment, or check the rule id and the line it targets',
+            fingerprintText: `${s.scope}:${ids}`,
+          }),
+        );
+      }
+    }
+  }
+  return sortFindings(findings);
+}
+
+function toFinding(graph: ProjectGraph, ruleId: string, severity: Exclude<Severity, 'off'>, d: Diagnostic): Finding {
+  const entries = d.entries ?? graph.entriesOf(d.file);
+  const first = entries[0];
+  const chain = d.chain ?? (first ? graph.chain(first, d.file) : []);
+  const file = graph.rel(d.file);
+  const finding: Finding = {
+    ruleId,
+    severity,
+    file,
+    line: d.line,
+    column: d.column,
+    message: d.message,
+    entries: entries.map((e) => graph.rel(e)).sort(),
+    chain: chain.map((n) => graph.rel(n)),
+  };
+  if (d.why) finding.why = d.why;
+  if (d.help) finding.help = d.help;
+  if (d.fix) finding.fix = d.fix;
+  const text = (d.fingerprintText ?? d.message).replace(/\s+/g, ' ').trim();
+  finding.fingerprint = createHash('sha1').update(`${ruleId}\0${file}\0${text}`).digest('hex').slice(0, 16);
+  return finding;
+}
+
+/** Contract order: file, line, column, rule; message breaks ties so output is deterministic. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return findings.sort(
+    (a, b) => cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message),
+  );
+}

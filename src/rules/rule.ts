@@ -1,0 +1,56 @@
+// rules: what a rule is (metadata + check) and what it may see (the graph, never the file system).
+import type { ProjectGraph } from '../graph/project-graph.js';
+import type { ResolvedConfig } from '../config/schema.js';
+import type { FindingFix, Severity } from '../types.js';
+import type { Weights } from '../weigh/types.js';
+
+/** Rule metadata, as ESLint's `meta`. */
+export interface RuleMeta {
+  id: string;
+  defaultSeverity: Exclude<Severity, 'off'>;
+  /** One sentence: what it flags. */
+  description: string;
+  hasFix: boolean;
+}
+
+/** A diagnostic a rule reports; the engine adds severity, entries, chain and fingerprint. */
+export interface Diagnostic {
+  /** Absolute path of the file. */
+  file: string;
+  line: number;
+  column: number;
+  /** Lines a suppression comment may target (defaults to `line`). */
+  lines?: number[];
+  message: string;
+  why?: string;
+  help?: string;
+  fix?: FindingFix;
+  /** Overrides: which entries and chain (for findings not located in one file's closure). */
+  entries?: string[];
+  chain?: string[];
+  /** Overrides the configured severity (e.g. service-instantiation raised to error). */
+  severity?: Exclude<Severity, 'off'>;
+  /** Extra text that keeps a fingerprint stable under line shifts. */
+  fingerprintText?: string;
+}
+
+/** What a rule's check receives. */
+export interface RuleContext {
+  graph: ProjectGraph;
+  config: ResolvedConfig;
+  weights: Weights;
+  /** The rule's options from config (`["warning", {...}]`). */
+  options: Record<string, unknown>;
+  report(diagnostic: Diagnostic): void;
+}
+
+/** A rule: metadata plus a check over the whole graph. */
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+/** Identity helper that types a rule (as typescript-eslint's createRule). */
+export function createRule(rule: Rule): Rule {
+  return rule;
+}
