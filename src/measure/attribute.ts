@@ -7,6 +7,8 @@ export interface FileTiming {
   file: string;
   selfMs: number;
   totalMs: number;
+  /** How it was run: an ES module, or CommonJS through Module.prototype._compile. */
+  kind: 'esm' | 'cjs';
   /** The file that caused it to be loaded first, when that file was measured too. */
   parent?: string;
 }
@@ -38,13 +40,19 @@ function firstParents(edges: readonly string[]): Map<string, string> {
 /**
  * Attributes every interval between two events to the module on top of the stack: a module's
  * own time is what ran while it was innermost. Loader work (reading, transpiling) and gaps where
- * no module runs belong to nobody. `biasMs`, the instrumentation's cost per module, is subtracted.
+ * no module runs belong to nobody. `biasMs`, the instrumentation's cost per module of each kind,
+ * is subtracted.
  * Returns files in the order they began.
  */
-export function attribute(events: ReadonlyArray<string | number>, edges: readonly string[], biasMs = 0): FileTiming[] {
+export function attribute(
+  events: ReadonlyArray<string | number>,
+  edges: readonly string[],
+  biasMs: { esm: number; cjs: number } = { esm: 0, cjs: 0 },
+): FileTiming[] {
   const resolvedBy = firstParents(edges);
   const self = new Map<string, number>();
   const parentOf = new Map<string, string | undefined>();
+  const kindOf = new Map<string, 'esm' | 'cjs'>();
   const stack: Array<string | null> = [];
   let previous: number | undefined;
 
@@ -64,6 +72,7 @@ export function attribute(events: ReadonlyArray<string | number>, edges: readonl
         // An ES module runs after its imports, never inside its importer: ask the resolver.
         // A CommonJS module runs inside the require() of whoever loaded it first.
         const isEsm = id.startsWith('file:');
+        kindOf.set(file, isEsm ? 'esm' : 'cjs');
         parentOf.set(file, isEsm ? (resolvedBy.get(file) ?? enclosing) : (enclosing ?? resolvedBy.get(file)));
       }
       stack.push(file);
@@ -88,7 +97,7 @@ export function attribute(events: ReadonlyArray<string | number>, edges: readonl
     }
     children.set(parent, [...(children.get(parent) ?? []), file]);
   }
-  for (const file of files) self.set(file, Math.max(0, (self.get(file) ?? 0) - biasMs));
+  for (const file of files) self.set(file, Math.max(0, (self.get(file) ?? 0) - biasMs[kindOf.get(file) ?? 'esm']));
 
   const totals = new Map<string, number>();
   const total = (file: string, visiting: Set<string>): number => {
@@ -103,7 +112,7 @@ export function attribute(events: ReadonlyArray<string | number>, edges: readonl
 
   return files.map((file) => {
     const parent = parentOf.get(file);
-    const timing: FileTiming = { file, selfMs: self.get(file) ?? 0, totalMs: total(file, new Set()) };
+    const timing: FileTiming = { file, selfMs: self.get(file) ?? 0, totalMs: total(file, new Set()), kind: kindOf.get(file) ?? 'esm' };
     if (parent !== undefined) timing.parent = parent;
     return timing;
   });

@@ -43,7 +43,7 @@ export async function measureEntries(opts: MeasureOptions): Promise<MeasureOutco
   const root = realpathSync(opts.root);
   const runtimeDir = realpathSync(mkdtempSync(join(tmpdir(), 'importscan-measure-')));
   try {
-    const { preload, runner } = writeRuntime(runtimeDir);
+    const runtime = writeRuntime(runtimeDir);
     const tsxLoader = createRequire(import.meta.url).resolve('tsx');
     const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env };
     env.NODE_ENV ??= 'development';
@@ -61,8 +61,7 @@ export async function measureEntries(opts: MeasureOptions): Promise<MeasureOutco
           env,
           timeoutMs: opts.timeoutMs,
           tsxLoader,
-          preload,
-          runner,
+          runtime,
           configFile: join(runtimeDir, `config-${index}-${run}.json`),
           resultFile: join(runtimeDir, `result-${index}-${run}.json`),
           onSpawn: (pid) => opts.onSpawn?.(pid, entry),
@@ -79,19 +78,24 @@ export async function measureEntries(opts: MeasureOptions): Promise<MeasureOutco
 }
 
 /**
- * One run: the instrumentation's bias per module (the median own time of an empty module) is
- * subtracted from each module; `overheadMs` is what the measuring machinery (loader hooks, tsx,
- * instrumentation) adds to loading this many modules, from the per-module wall time of empty ones.
+ * One run. Calibration: the median own time of an empty module is the instrumentation's bias,
+ * subtracted from every module of that kind; the extra wall time per module the measuring chain
+ * (tsx, hooks, instrumentation) takes over plain Node, times the modules loaded, is `overheadMs`,
+ * subtracted from the entry's wall time (never below the time its modules' own code took).
  */
 export function summarizeRun(timeline: ChildTimeline, root: string): RunSummary {
-  const { calibration } = timeline;
-  const empty = [...attribute(calibration.esmEvents, []), ...attribute(calibration.cjsEvents, [])].filter(isCalibrationModule);
-  const biasMs = median(empty.map((timing) => timing.selfMs));
-  const perModuleMs = (calibration.esmWallMs + calibration.cjsWallMs) / Math.max(1, empty.length);
+  const { calibration: cal } = timeline;
+  const perKind = (events: ReadonlyArray<string | number>) => median(attribute(events, []).filter(isCalibrationModule).map((t) => t.selfMs));
+  const biasMs = { esm: perKind(cal.esmEvents), cjs: perKind(cal.cjsEvents) };
+  // index.* counts too: it is loaded the same way.
+  const extraPerModule = (chainMs: number, plainMs: number) => Math.max(0, chainMs - plainMs) / (cal.modules + 1);
+  const extraMs = { esm: extraPerModule(cal.esmWallMs, cal.plainEsmWallMs), cjs: extraPerModule(cal.cjsWallMs, cal.plainCjsWallMs) };
   const files = attribute(timeline.events, timeline.edges, biasMs);
+  const overheadMs = files.reduce((sum, file) => sum + extraMs[file.kind], 0);
+  const ownMs = files.reduce((sum, file) => sum + file.selfMs, 0);
   return {
-    totalMs: timeline.wallMs,
-    overheadMs: files.length * perModuleMs,
+    totalMs: Math.max(ownMs, timeline.wallMs - overheadMs),
+    overheadMs,
     modules: byModule(files, root),
   };
 }

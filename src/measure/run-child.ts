@@ -4,13 +4,23 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { killGroup, track, untrack } from './process-group.js';
+import type { Runtime } from './runtime-source.js';
 
 /** The timeline one child reports (see runtime-source.ts for the event encoding). */
 export interface ChildTimeline {
   wallMs: number;
   events: Array<string | number>;
   edges: string[];
-  calibration: { esmWallMs: number; esmEvents: Array<string | number>; cjsWallMs: number; cjsEvents: Array<string | number> };
+  /** Empty modules loaded through the measuring chain (events, wall time) and by plain Node (wall time). */
+  calibration: {
+    modules: number;
+    esmWallMs: number;
+    esmEvents: Array<string | number>;
+    cjsWallMs: number;
+    cjsEvents: Array<string | number>;
+    plainEsmWallMs: number;
+    plainCjsWallMs: number;
+  };
 }
 
 export type ChildResult =
@@ -18,14 +28,16 @@ export type ChildResult =
   | { ok: false; kind: 'threw'; error: { name: string; message: string; stack: string } }
   | { ok: false; kind: 'timeout' | 'exit'; code: number | null; signal: string | null; output: string[] };
 
+/** What the runner writes: the timeline, or what the import threw. */
+type ResultFile = ({ ok: true } & ChildTimeline) | { ok: false; error: { name: string; message: string; stack: string } };
+
 export interface ChildOptions {
   entry: string;
   cwd: string;
   env: NodeJS.ProcessEnv;
   timeoutMs: number;
   tsxLoader: string;
-  preload: string;
-  runner: string;
+  runtime: Runtime;
   /** Where this run's config and result go (unique per run). */
   configFile: string;
   resultFile: string;
@@ -40,7 +52,9 @@ const KEPT_LINES = 20;
 export async function runChild(opts: ChildOptions): Promise<ChildResult> {
   rmSync(opts.resultFile, { force: true });
   writeFileSync(opts.configFile, JSON.stringify({ entry: opts.entry, resultFile: opts.resultFile }));
-  const args = ['--import', pathToFileURL(opts.tsxLoader).href, '--import', pathToFileURL(opts.preload).href, opts.runner];
+  const { baseline, preload, runner } = opts.runtime;
+  const imports = [baseline, opts.tsxLoader, preload].flatMap((file) => ['--import', pathToFileURL(file).href]);
+  const args = [...imports, runner];
   const child = spawn(process.execPath, args, {
     cwd: opts.cwd,
     env: { ...opts.env, IMPORTSCAN_MEASURE_CONFIG: opts.configFile },
@@ -85,7 +99,7 @@ export async function runChild(opts: ChildOptions): Promise<ChildResult> {
 
   if (isTimedOut) return { ok: false, kind: 'timeout', ...exit, output: output.lines() };
   if (existsSync(opts.resultFile)) {
-    const result = JSON.parse(readFileSync(opts.resultFile, 'utf8')) as ChildResult | { ok: false; error: never };
+    const result = JSON.parse(readFileSync(opts.resultFile, 'utf8')) as ResultFile;
     if (result.ok) return result;
     return { ok: false, kind: 'threw', error: result.error };
   }

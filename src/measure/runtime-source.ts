@@ -117,6 +117,26 @@ export async function load(url, context, nextLoad) {
 }
 `;
 
+/**
+ * Loaded first, before tsx and the hooks: the time plain Node takes for the same empty modules,
+ * so the machinery's cost per module is the difference.
+ */
+const BASELINE = String.raw`
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+
+const dir = new URL('./baseline/', import.meta.url);
+await import(new URL('warm.mjs', dir).href);
+createRequire(dir)('./warm.cjs');
+let start = performance.now();
+await import(new URL('index.mjs', dir).href);
+const esmWallMs = performance.now() - start;
+start = performance.now();
+createRequire(dir)('./index.cjs');
+const cjsWallMs = performance.now() - start;
+Object.defineProperty(globalThis, '__importscan_plain', { value: { esmWallMs, cjsWallMs }, configurable: true });
+`;
+
 /** Main module: calibrates, imports the entry, writes the timeline to the result file, exits. */
 const RUNNER = String.raw`
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -169,25 +189,40 @@ try {
 const wallMs = now() - start;
 const entryEvents = events.splice(0);
 const edges = await recorder.edges();
-write({ ok: true, wallMs, events: entryEvents, edges, calibration: { esmWallMs, esmEvents, cjsWallMs, cjsEvents } });
+const plain = globalThis.__importscan_plain;
+const calibration = { modules: ${CALIBRATION_MODULES}, esmWallMs, esmEvents, cjsWallMs, cjsEvents, plainEsmWallMs: plain.esmWallMs, plainCjsWallMs: plain.cjsWallMs };
+write({ ok: true, wallMs, events: entryEvents, edges, calibration });
 process.exit(0);
 `;
 
-/** Writes the child runtime and calibration modules into `dir`; returns the paths the parent needs. */
-export function writeRuntime(dir: string): { preload: string; runner: string } {
-  const calibration = join(dir, 'calibration');
-  mkdirSync(calibration, { recursive: true });
+/** The child's `--import`s in order, and its main module. */
+export interface Runtime {
+  baseline: string;
+  preload: string;
+  runner: string;
+}
+
+/** Writes the child runtime and calibration modules into `dir`. */
+export function writeRuntime(dir: string): Runtime {
+  writeFileSync(join(dir, 'baseline.mjs'), BASELINE);
   writeFileSync(join(dir, 'preload.mjs'), PRELOAD);
   writeFileSync(join(dir, 'hooks.mjs'), HOOKS);
   writeFileSync(join(dir, 'runner.mjs'), RUNNER);
-  writeFileSync(join(calibration, 'warm.mts'), 'export const warm: number = 1;\n');
-  writeFileSync(join(calibration, 'warm.cts'), 'module.exports = { warm: 1 as number };\n');
+  writeEmptyModules(join(dir, 'baseline'), 'mjs', 'cjs');
+  writeEmptyModules(join(dir, 'calibration'), 'mts', 'cts');
+  return { baseline: join(dir, 'baseline.mjs'), preload: join(dir, 'preload.mjs'), runner: join(dir, 'runner.mjs') };
+}
+
+/** `index.mjs` imports `e0..eN.mjs`, `index.cjs` requires `c0..cN.cjs`; `warm.*` warm the loader up. */
+function writeEmptyModules(dir: string, esmWarm: string, cjsWarm: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `warm.${esmWarm}`), 'export const warm = 1;\n');
+  writeFileSync(join(dir, `warm.${cjsWarm}`), 'module.exports = { warm: 1 };\n');
   const ids = Array.from({ length: CALIBRATION_MODULES }, (_, i) => i);
   for (const i of ids) {
-    writeFileSync(join(calibration, `e${i}.mjs`), `export const v = ${i};\n`);
-    writeFileSync(join(calibration, `c${i}.cjs`), `module.exports = ${i};\n`);
+    writeFileSync(join(dir, `e${i}.mjs`), `export const v = ${i};\n`);
+    writeFileSync(join(dir, `c${i}.cjs`), `module.exports = ${i};\n`);
   }
-  writeFileSync(join(calibration, 'index.mjs'), ids.map((i) => `import './e${i}.mjs';\n`).join(''));
-  writeFileSync(join(calibration, 'index.cjs'), ids.map((i) => `require('./c${i}.cjs');\n`).join(''));
-  return { preload: join(dir, 'preload.mjs'), runner: join(dir, 'runner.mjs') };
+  writeFileSync(join(dir, 'index.mjs'), ids.map((i) => `import './e${i}.mjs';\n`).join(''));
+  writeFileSync(join(dir, 'index.cjs'), ids.map((i) => `require('./c${i}.cjs');\n`).join(''));
 }
