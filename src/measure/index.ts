@@ -4,7 +4,7 @@ import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { attribute, type FileTiming } from './attribute.js';
+import { attribute } from './attribute.js';
 import { failureReason } from './failure-reason.js';
 import { runChild, type ChildTimeline } from './run-child.js';
 import { writeRuntime } from './runtime-source.js';
@@ -85,11 +85,15 @@ export async function measureEntries(opts: MeasureOptions): Promise<MeasureOutco
  */
 export function summarizeRun(timeline: ChildTimeline, root: string): RunSummary {
   const { calibration: cal } = timeline;
-  const perKind = (events: ReadonlyArray<string | number>) => median(attribute(events, []).filter(isCalibrationModule).map((t) => t.selfMs));
-  const biasMs = { esm: perKind(cal.esmEvents), cjs: perKind(cal.cjsEvents) };
-  // index.* counts too: it is loaded the same way.
-  const extraPerModule = (chainMs: number, plainMs: number) => Math.max(0, chainMs - plainMs) / (cal.modules + 1);
-  const extraMs = { esm: extraPerModule(cal.esmWallMs, cal.plainEsmWallMs), cjs: extraPerModule(cal.cjsWallMs, cal.plainCjsWallMs) };
+  const empty = attribute(cal.events, []);
+  const biasMs = {
+    esm: median(empty.filter((t) => t.kind === 'esm').map((t) => t.selfMs)),
+    cjs: median(empty.filter((t) => t.kind === 'cjs').map((t) => t.selfMs)),
+  };
+  const extraMs = {
+    esm: Math.max(0, median(cal.esmMs) - median(cal.plainEsmMs)),
+    cjs: Math.max(0, median(cal.cjsMs) - median(cal.plainCjsMs)),
+  };
   const files = attribute(timeline.events, timeline.edges, biasMs);
   const overheadMs = files.reduce((sum, file) => sum + extraMs[file.kind], 0);
   const ownMs = files.reduce((sum, file) => sum + file.selfMs, 0);
@@ -98,10 +102,6 @@ export function summarizeRun(timeline: ChildTimeline, root: string): RunSummary 
     overheadMs,
     modules: byModule(files, root),
   };
-}
-
-function isCalibrationModule(timing: FileTiming): boolean {
-  return !/index\.[mc]js$/.test(timing.file);
 }
 
 function safeRealpath(path: string): string {

@@ -11,15 +11,13 @@ export interface ChildTimeline {
   wallMs: number;
   events: Array<string | number>;
   edges: string[];
-  /** Empty modules loaded through the measuring chain (events, wall time) and by plain Node (wall time). */
+  /** Wall time of each empty module through the measuring chain and with plain Node; the chain's events. */
   calibration: {
-    modules: number;
-    esmWallMs: number;
-    esmEvents: Array<string | number>;
-    cjsWallMs: number;
-    cjsEvents: Array<string | number>;
-    plainEsmWallMs: number;
-    plainCjsWallMs: number;
+    events: Array<string | number>;
+    esmMs: number[];
+    cjsMs: number[];
+    plainEsmMs: number[];
+    plainCjsMs: number[];
   };
 }
 

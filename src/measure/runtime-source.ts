@@ -117,6 +117,26 @@ export async function load(url, context, nextLoad) {
 }
 `;
 
+/** Loads each empty module on its own and times it: a median per kind is robust to a busy machine. */
+const TIME_EACH = String.raw`
+async function timeEach(dir, now) {
+  const esmMs = [];
+  const cjsMs = [];
+  const load = createRequire(dir);
+  for (let i = 0; i < ${CALIBRATION_MODULES}; i++) {
+    const start = now();
+    await import(new URL('e' + i + '.mjs', dir).href);
+    esmMs.push(now() - start);
+  }
+  for (let i = 0; i < ${CALIBRATION_MODULES}; i++) {
+    const start = now();
+    load('./c' + i + '.cjs');
+    cjsMs.push(now() - start);
+  }
+  return { esmMs, cjsMs };
+}
+`;
+
 /**
  * Loaded first, before tsx and the hooks: the time plain Node takes for the same empty modules,
  * so the machinery's cost per module is the difference.
@@ -128,13 +148,9 @@ import { performance } from 'node:perf_hooks';
 const dir = new URL('./baseline/', import.meta.url);
 await import(new URL('warm.mjs', dir).href);
 createRequire(dir)('./warm.cjs');
-let start = performance.now();
-await import(new URL('index.mjs', dir).href);
-const esmWallMs = performance.now() - start;
-start = performance.now();
-createRequire(dir)('./index.cjs');
-const cjsWallMs = performance.now() - start;
-Object.defineProperty(globalThis, '__importscan_plain', { value: { esmWallMs, cjsWallMs }, configurable: true });
+${TIME_EACH}
+const { esmMs, cjsMs } = await timeEach(dir, performance.now.bind(performance));
+Object.defineProperty(globalThis, '__importscan_plain', { value: { esmMs, cjsMs }, configurable: true });
 `;
 
 /** Main module: calibrates, imports the entry, writes the timeline to the result file, exits. */
@@ -170,16 +186,11 @@ function describe(error) {
 await import(new URL('warm.mts', dir).href);
 createRequire(dir)('./warm.cts');
 events.length = 0;
-let start = now();
-await import(new URL('index.mjs', dir).href);
-const esmWallMs = now() - start;
-const esmEvents = events.splice(0);
-start = now();
-createRequire(dir)('./index.cjs');
-const cjsWallMs = now() - start;
-const cjsEvents = events.splice(0);
+${TIME_EACH}
+const { esmMs, cjsMs } = await timeEach(dir, now);
+const calibrationEvents = events.splice(0);
 
-start = now();
+const start = now();
 try {
   await import(pathToFileURL(config.entry).href);
 } catch (error) {
@@ -190,7 +201,7 @@ const wallMs = now() - start;
 const entryEvents = events.splice(0);
 const edges = await recorder.edges();
 const plain = globalThis.__importscan_plain;
-const calibration = { modules: ${CALIBRATION_MODULES}, esmWallMs, esmEvents, cjsWallMs, cjsEvents, plainEsmWallMs: plain.esmWallMs, plainCjsWallMs: plain.cjsWallMs };
+const calibration = { events: calibrationEvents, esmMs, cjsMs, plainEsmMs: plain.esmMs, plainCjsMs: plain.cjsMs };
 write({ ok: true, wallMs, events: entryEvents, edges, calibration });
 process.exit(0);
 `;
@@ -213,7 +224,7 @@ export function writeRuntime(dir: string): Runtime {
   return { baseline: join(dir, 'baseline.mjs'), preload: join(dir, 'preload.mjs'), runner: join(dir, 'runner.mjs') };
 }
 
-/** `index.mjs` imports `e0..eN.mjs`, `index.cjs` requires `c0..cN.cjs`; `warm.*` warm the loader up. */
+/** Empty modules `e0..eN.mjs` and `c0..cN.cjs`; `warm.*` warm the loader up. */
 function writeEmptyModules(dir: string, esmWarm: string, cjsWarm: string): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `warm.${esmWarm}`), 'export const warm = 1;\n');
@@ -223,6 +234,4 @@ function writeEmptyModules(dir: string, esmWarm: string, cjsWarm: string): void 
     writeFileSync(join(dir, `e${i}.mjs`), `export const v = ${i};\n`);
     writeFileSync(join(dir, `c${i}.cjs`), `module.exports = ${i};\n`);
   }
-  writeFileSync(join(dir, 'index.mjs'), ids.map((i) => `import './e${i}.mjs';\n`).join(''));
-  writeFileSync(join(dir, 'index.cjs'), ids.map((i) => `require('./c${i}.cjs');\n`).join(''));
 }
