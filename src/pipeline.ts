@@ -15,7 +15,8 @@ import { runRules } from './rules/engine.js';
 import { defaultSeverities, RULES } from './rules/index.js';
 import type { FileFacts, ScanResult } from './types.js';
 import { VERSION } from './version.js';
-import { UNKNOWN_WEIGHTS, type Weights } from './weigh/types.js';
+import { weighGraph } from './weigh/index.js';
+import type { Weights } from './weigh/types.js';
 
 /** What a scan is asked to do. Everything is optional except the paths (or config entries). */
 export interface ScanOptions {
@@ -30,7 +31,7 @@ export interface ScanOptions {
   isTypeOnlyKept?: boolean;
   /** Facts provider (a cache); defaults to parsing every file. */
   factsOf?: (file: string) => FileFacts;
-  /** Package weights for the graph; defaults to unknown weights. */
+  /** Package weights for the graph; defaults to weighing node_modules (src/weigh). */
   weigh?: (graph: ProjectGraph, config: ResolvedConfig) => Weights;
 }
 
@@ -72,7 +73,7 @@ export function scan(options: ScanOptions): ScanOutput {
   const graph = buildGraph({ root, entries, resolver, project, factsOf: options.factsOf ?? readFacts, isTypeOnlyKept: options.isTypeOnlyKept });
 
   // Weigh, analyze.
-  const weights = options.weigh ? options.weigh(graph, config) : UNKNOWN_WEIGHTS;
+  const weights = options.weigh ? options.weigh(graph, config) : weighGraph(graph, config);
   const findings = runRules(graph, config, weights, RULES);
   const entryReports = entries.map((e) => entryReport(graph, weights, e, findings)).sort((a, b) => (a.file < b.file ? -1 : 1));
   const modules = new Set<string>();

@@ -1,0 +1,126 @@
+// weigh: package weights for a graph: walked from node_modules (cached), else the catalog, else unknown.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/schema.js';
+import type { ProjectGraph } from '../graph/project-graph.js';
+import type { PackageWeight } from '../types.js';
+import { CATALOG } from './catalog.js';
+import { UnitStore } from './store.js';
+import type { Weights } from './types.js';
+import { NODE_FS, type WeighFs } from './walk.js';
+
+export type { Weights } from './types.js';
+export { UNKNOWN_WEIGHTS } from './types.js';
+
+/** Where the weights cache lives under a node_modules directory. */
+export const CACHE_PATH = ['.cache', 'importscan', 'weights.json'];
+
+export interface WeighOptions {
+  /** File reader (tests count reads through it). */
+  io?: WeighFs;
+  /** Cache file; default `<nearest node_modules at or above root>/.cache/importscan/weights.json`; null: none. */
+  cacheFile?: string | null;
+}
+
+/** The default cache file for a root, or null when there is no node_modules at or above it. */
+export function defaultCacheFile(root: string): string | null {
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    const nm = path.join(dir, 'node_modules');
+    if (fs.existsSync(nm)) return path.join(nm, ...CACHE_PATH);
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+/**
+ * Weighs every package node of the graph: installed packages by walking what Node loads from
+ * their resolved entry file (through the cache), the others from the catalog. Writes the cache once.
+ */
+export function weighGraph(graph: ProjectGraph, config: ResolvedConfig, options: WeighOptions = {}): Weights {
+  const cacheFile = options.cacheFile === undefined ? defaultCacheFile(graph.root) : options.cacheFile;
+  const store = new UnitStore(graph.root, options.io ?? NODE_FS, cacheFile);
+  const keyOf = new Map<string, string>();
+  graph.graph.forEachNode((node, attrs) => {
+    if (attrs.type !== 'package' || !attrs.dir || !attrs.entryFile) return;
+    keyOf.set(node, store.ensure(attrs.name, attrs.version ?? null, attrs.dir, attrs.entryFile));
+  });
+  store.save();
+
+  /** Every unit a unit loads, itself included (packages in a cycle end). */
+  const closures = new Map<string, string[]>();
+  const closureOf = (key: string): string[] => {
+    let hit = closures.get(key);
+    if (hit) return hit;
+    const seen = new Set([key]);
+    const queue = [key];
+    for (let i = 0; i < queue.length; i++) {
+      for (const dep of store.get(queue[i]!)?.deps ?? []) if (!seen.has(dep)) seen.add(dep), queue.push(dep);
+    }
+    closures.set(key, (hit = queue));
+    return hit;
+  };
+  /** Modules and bytes of a set of units: each file once (two entry points of one package overlap). */
+  const measure = (keys: Iterable<string>): { modules: number; bytes: number } => {
+    const files = new Map<string, number>();
+    for (const key of keys) {
+      const unit = store.get(key);
+      if (!unit) continue;
+      for (const [file, bytes] of unit.files) files.set(`${unit.dir}/${file}`, bytes);
+    }
+    let bytes = 0;
+    for (const b of files.values()) bytes += b;
+    return { modules: files.size, bytes };
+  };
+
+  const weightCache = new Map<string, PackageWeight | null>();
+  const of = (node: string): PackageWeight | null => {
+    if (weightCache.has(node)) return weightCache.get(node)!;
+    const weight = computeWeight(node);
+    weightCache.set(node, weight);
+    return weight;
+  };
+  const computeWeight = (node: string): PackageWeight | null => {
+    if (!graph.graph.hasNode(node)) return null;
+    const { name, version } = graph.graph.getNodeAttributes(node);
+    const catalogued = CATALOG[name];
+    const key = keyOf.get(node);
+    const unit = key ? store.get(key) : undefined;
+    if (key && unit) {
+      const own = measure([key]);
+      const total = measure(closureOf(key));
+      return { name, version: version ?? null, ownModules: own.modules, ownBytes: own.bytes, deps: unit.deps, ...total, isCatalogued: !!catalogued, source: 'node_modules' };
+    }
+    if (catalogued) {
+      const { modules, bytes } = catalogued;
+      return { name, version: version ?? null, ownModules: modules, ownBytes: bytes, deps: [], modules, bytes, isCatalogued: true, source: 'catalog' };
+    }
+    return null;
+  };
+
+  const { heavy } = config;
+  return {
+    of,
+    isHeavy(node) {
+      if (!graph.graph.hasNode(node)) return false;
+      const name = graph.graph.getNodeAttribute(node, 'name');
+      if (heavy.never.includes(name)) return false;
+      if (heavy.packages.includes(name) || CATALOG[name]) return true;
+      const w = of(node);
+      return !!w && (w.bytes >= heavy.bytes || w.modules >= heavy.modules);
+    },
+    union(nodes) {
+      const keys = new Set<string>();
+      let modules = 0;
+      let bytes = 0;
+      for (const node of new Set(nodes)) {
+        const key = keyOf.get(node);
+        if (key) for (const k of closureOf(key)) keys.add(k);
+        else {
+          const w = of(node); // catalogued: no files to share, added whole
+          if (w) (modules += w.modules), (bytes += w.bytes);
+        }
+      }
+      const walked = measure(keys);
+      return { modules: modules + walked.modules, bytes: bytes + walked.bytes };
+    },
+  };
+}
