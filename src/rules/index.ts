@@ -1,11 +1,31 @@
 // rules: the registry. A rule file is named after its id; adding a rule is adding it here.
+import duplicateEngine from './duplicate-engine.js';
 import importCycle from './import-cycle.js';
 import parseError from './parse-error.js';
 import type { Rule } from './rule.js';
+import engineCreation from './side-effect/engine-creation.js';
+import io from './side-effect/io.js';
+import listener from './side-effect/listener.js';
+import network from './side-effect/network.js';
+import serviceInstantiation from './side-effect/service-instantiation.js';
+import timer from './side-effect/timer.js';
+import topLevelAwait from './side-effect/top-level-await.js';
 import unresolvedImport from './unresolved-import.js';
 
 /** Every rule importscan runs, in the order it runs them. */
-export const RULES: Rule[] = [parseError, unresolvedImport, importCycle];
+export const RULES: Rule[] = [
+  parseError,
+  unresolvedImport,
+  importCycle,
+  engineCreation,
+  serviceInstantiation,
+  network,
+  io,
+  timer,
+  listener,
+  topLevelAwait,
+  duplicateEngine,
+];
 
 /** Rule id -> default severity, including the engine's own `unused-suppression`. */
 export function defaultSeverities(): Map<string, Exclude<import('../types.js').Severity, 'off'>> {

@@ -1,0 +1,112 @@
+// effects: classify every module-level effect of every eagerly loaded file, once per scan.
+// The side-effect rules and duplicate-engine only filter this list.
+import type { ResolvedConfig } from '../config/schema.js';
+import type { ProjectGraph } from '../graph/project-graph.js';
+import type { CallFact } from '../types.js';
+import { SINGLETON_METHOD } from './catalog.js';
+import { Follower, strongest, type Hit } from './follow.js';
+import { catalogWith, classifyDirect, type DirectEffect } from './match.js';
+import { originOf } from './origin.js';
+
+/** The side-effect rule ids, by category. */
+export const RULE_OF = {
+  engine: 'side-effect/engine-creation',
+  service: 'side-effect/service-instantiation',
+  network: 'side-effect/network',
+  io: 'side-effect/io',
+  timer: 'side-effect/timer',
+  listener: 'side-effect/listener',
+  await: 'side-effect/top-level-await',
+} as const;
+
+export type Category = keyof typeof RULE_OF;
+
+/** One module-level effect, classified. */
+export interface ModuleEffect {
+  category: Category;
+  file: string;
+  fact: CallFact;
+  /** Set for direct catalog matches. */
+  direct?: DirectEffect;
+  /** For project calls and instantiations: the strongest effect their code runs. */
+  hit?: Hit;
+  /** For service-instantiation: the class name and whether it was `X.getInstance()`. */
+  className?: string;
+  /** Line of the enclosing top-level statement (suppression comments may target it). */
+  statementLine?: number;
+}
+
+/** An engine created when a module is evaluated (directly or through project code). */
+export interface EngineCreation {
+  label: string;
+  file: string;
+  line: number;
+  column: number;
+  /** The module-level expression (`new ZeroDBService`) when the engine is created inside it. */
+  through?: string;
+  statementLine?: number;
+}
+
+export interface EffectAnalysis {
+  effects: ModuleEffect[];
+  engines: EngineCreation[];
+}
+
+const cache = new WeakMap<ProjectGraph, EffectAnalysis>();
+
+/** Every module-level effect in files some entry loads eagerly (memoised per graph). */
+export function analyzeEffects(graph: ProjectGraph, config: ResolvedConfig): EffectAnalysis {
+  let hit = cache.get(graph);
+  if (!hit) cache.set(graph, (hit = analyze(graph, config)));
+  return hit;
+}
+
+function analyze(graph: ProjectGraph, config: ResolvedConfig): EffectAnalysis {
+  const catalog = catalogWith(config.engines);
+  const follower = new Follower(graph, catalog);
+  const effects: ModuleEffect[] = [];
+  const engines: EngineCreation[] = [];
+  const files = [...graph.facts.keys()].filter((f) => graph.entriesOf(f).length > 0).sort();
+  for (const file of files) {
+    for (const fact of graph.facts.get(file)!.effects) {
+      const statementLine = (fact as CallFact & { statementLine?: number }).statementLine;
+      const base = { file, fact, ...(statementLine ? { statementLine } : {}) };
+      if (fact.kind === 'await') {
+        effects.push({ ...base, category: 'await' });
+        continue;
+      }
+      if (!fact.callee) continue;
+      const origin = originOf(graph, file, fact.callee);
+      const direct = classifyDirect(catalog, origin, fact.kind);
+      if (direct) {
+        effects.push({ ...base, category: direct.category, direct });
+        if (direct.category === 'engine') engines.push({ label: direct.label, file, line: fact.line, column: fact.column, ...(statementLine ? { statementLine } : {}) });
+        continue;
+      }
+      if (origin.type !== 'decl') continue;
+      const { decl, path } = origin;
+      const isNew = decl.kind === 'class' && fact.kind === 'new' && path.length === 0;
+      const isSingleton = decl.kind === 'class' && fact.kind === 'call' && path.length === 1 && SINGLETON_METHOD.test(path[0]!) && !!decl.staticMethods?.[path[0]!];
+      const hits = follower.ofProject(origin, fact.kind, 0, new Set());
+      const best = strongest(hits);
+      if (isNew || isSingleton) {
+        if (!best && follower.isPlainClass(origin.file, decl)) continue;
+        effects.push({ ...base, category: 'service', className: decl.name === 'default' ? fact.text.replace(/^new /, '') : decl.name, ...(best ? { hit: best } : {}) });
+      } else if (best) {
+        effects.push({ ...base, category: best.category, hit: best });
+      }
+      // Every engine the followed code creates counts for duplicate-engine, at this site.
+      for (const h of hits) {
+        if (h.category !== 'engine') continue;
+        if (engines.some((e) => e.file === file && e.line === fact.line && e.column === fact.column && e.label === h.label)) continue;
+        engines.push({ label: h.label, file, line: fact.line, column: fact.column, through: display(fact), ...(statementLine ? { statementLine } : {}) });
+      }
+    }
+  }
+  return { effects, engines };
+}
+
+/** How a module-level call reads in a message: `createDb()`, `new ZeroDBService()`. */
+export function display(fact: CallFact): string {
+  return `${fact.text}()`;
+}
