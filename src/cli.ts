@@ -3,11 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { gate } from './baseline/gate.js';
+import { FactsCache } from './cache/facts-cache.js';
+import { CONFIG_FILE, CONFIG_FILE_JSONC } from './config/load.js';
+import { STARTER_FILE, starterConfig } from './config/starter.js';
 import { UsageError } from './errors.js';
 import { toDot, toGraphJson, toMermaid } from './graph/export.js';
 import { scan, type ScanOptions } from './pipeline.js';
-import { PLANNED_FORMATS, REPORTERS } from './report/index.js';
-import { defaultSeverities } from './rules/index.js';
+import { PLANNED_FORMATS, REPORTERS, ruleInfos } from './report/index.js';
 import type { ScanResult } from './types.js';
 import { VERSION } from './version.js';
 
@@ -31,6 +34,7 @@ interface MainOptions {
   fixDryRun?: boolean;
   baseline?: string;
   updateBaseline?: boolean;
+  strictBaseline?: boolean;
   since?: string;
   measure?: boolean;
   graph?: string;
@@ -38,6 +42,7 @@ interface MainOptions {
   quiet?: boolean;
   color: boolean;
   cache?: boolean;
+  cacheLocation?: string;
 }
 
 const integer = (name: string) => (value: string) => {
@@ -64,9 +69,11 @@ function mainProgram(): Command {
     .option('--fix-dry-run', 'print each rewrite as a unified diff; change nothing')
     .option('--baseline <file>', 'hide findings recorded in this file')
     .option('--update-baseline', 'write the current findings to the --baseline file')
+    .option('--strict-baseline', 'fail (exit 1) when baseline entries are stale, so the baseline only shrinks')
     .option('--since <git-ref>', 'report only findings in files changed since the ref')
     .option('--measure', 'also load each entry in a fresh Node process and time it (runs your code)')
     .option('--cache', 'cache per-file facts between runs')
+    .option('--cache-location <path>', 'cache file or directory (default: node_modules/.cache/importscan/ under the root)')
     .addOption(new Option('--graph <format>', 'print the eager import graph instead of findings').choices(['dot', 'mermaid', 'json']))
     .option('--top <n>', 'rows in the heaviest-routers table', integer('--top'), 20)
     .option('--quiet', 'errors only')
@@ -77,7 +84,7 @@ function mainProgram(): Command {
       `
 Commands:
   importscan why <entry> <module-or-package>   every shortest eager import chain from entry to it
-  importscan init                              write a starter importscan.config.json
+  importscan init                              write a commented starter importscan.config.jsonc
 
 Exit codes: 0 no error findings and warnings within --max-warnings; 1 otherwise; 2 the run could not be done.
 
@@ -138,23 +145,37 @@ async function runMain(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`unknown format '${opts.format}': expected one of ${[...Object.keys(REPORTERS), ...PLANNED_FORMATS].join(', ')}`);
   }
   if (opts.fix || opts.fixDryRun) throw notYet(opts.fix ? '--fix' : '--fix-dry-run');
-  if (opts.baseline || opts.updateBaseline) throw notYet(opts.baseline ? '--baseline' : '--update-baseline');
-  if (opts.since) throw notYet('--since');
   if (opts.measure) throw notYet('--measure');
-  if (opts.cache) throw notYet('--cache');
+  const cache = opts.cache || opts.cacheLocation ? new FactsCache(VERSION, opts.cacheLocation && path.resolve(io.cwd, opts.cacheLocation)) : null;
 
-  const scanOptions: ScanOptions = { paths: paths.map((p) => path.resolve(io.cwd, p)), project: opts.project, config: opts.config, ruleOverrides: opts.rule };
+  for (const p of paths) if (!fs.existsSync(path.resolve(io.cwd, p)) && !isSymlink(path.resolve(io.cwd, p))) throw new UsageError(`path does not exist: ${p}`);
+  const scanOptions: ScanOptions = {
+    paths: paths.map((p) => path.resolve(io.cwd, p)),
+    project: opts.project && path.resolve(io.cwd, opts.project),
+    config: opts.config && path.resolve(io.cwd, opts.config),
+    ruleOverrides: opts.rule,
+    ...(cache ? { factsOf: cache.factsOf } : {}),
+  };
   const output = scan(scanOptions);
+  cache?.save();
+  const gated = gate(output.result, {
+    baseline: opts.baseline && path.resolve(io.cwd, opts.baseline),
+    isBaselineUpdated: opts.updateBaseline,
+    isBaselineStrict: opts.strictBaseline,
+    since: opts.since,
+    isQuiet: opts.quiet,
+  });
   const isColor = isColorOn(io, opts.color) && !opts.output;
   let text: string;
   if (opts.graph) {
     text = opts.graph === 'dot' ? toDot(output.graph) : opts.graph === 'mermaid' ? toMermaid(output.graph) : toGraphJson(output.graph);
   } else {
-    text = REPORTERS[opts.format]!(output.result, { isColor, top: opts.top, isQuiet: opts.quiet === true });
+    text = REPORTERS[opts.format]!(gated.result, { isColor, top: opts.top, isQuiet: opts.quiet === true });
   }
   if (opts.output) writeOutput(path.resolve(io.cwd, opts.output), text);
   else io.stdout(text);
-  return exitCode(output.result, opts.maxWarnings);
+  for (const note of gated.notes) io.stderr(`importscan: ${note}\n`);
+  return gated.isFailed ? 1 : exitCode(gated.result, opts.maxWarnings);
 }
 
 /** Contract exit code: 1 on an error finding or more warnings than allowed. */
@@ -162,6 +183,14 @@ export function exitCode(result: ScanResult, maxWarnings: number | undefined): n
   if (result.summary.errors > 0) return 1;
   if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) return 1;
   return 0;
+}
+
+function isSymlink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function writeOutput(file: string, text: string): void {
@@ -228,15 +257,15 @@ async function runWhy(argv: string[], io: CliIo): Promise<number> {
 
 function runInit(argv: string[], io: CliIo): number {
   const program = configure(
-    new Command('importscan init').description('Write a starter importscan.config.json with every rule at its default severity.').helpOption('-h, --help'),
+    new Command('importscan init').description(`Write a commented starter ${STARTER_FILE} with every rule at its default severity.`).helpOption('-h, --help'),
     io,
   );
   program.parse(argv, { from: 'user' });
-  const file = path.join(io.cwd, 'importscan.config.json');
-  if (fs.existsSync(file)) throw new UsageError(`${path.relative(io.cwd, file)} already exists`);
-  const rules = Object.fromEntries([...defaultSeverities()].sort(([a], [b]) => (a < b ? -1 : 1)));
-  const config = { entries: ['src/routes/**/*.{ts,js}'], ignore: [], rules, budgets: [] };
-  fs.writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
+  for (const name of [CONFIG_FILE, CONFIG_FILE_JSONC]) {
+    if (fs.existsSync(path.join(io.cwd, name))) throw new UsageError(`${name} already exists`);
+  }
+  const file = path.join(io.cwd, STARTER_FILE);
+  fs.writeFileSync(file, starterConfig(ruleInfos()));
   io.stdout(`wrote ${path.relative(io.cwd, file)}\n`);
   return 0;
 }

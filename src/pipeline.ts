@@ -1,6 +1,7 @@
 // The scan, stage by stage: discover -> parse -> resolve -> graph -> weigh -> analyze (rules) -> result.
 import fs from 'node:fs';
 import path from 'node:path';
+import { stabiliseFingerprints } from './baseline/fingerprint.js';
 import { applyRuleOverrides, findConfig, loadConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/schema.js';
 import { discoverEntries, discoverFromGlobs } from './discover/entries.js';
@@ -29,8 +30,8 @@ export interface ScanOptions {
   ruleOverrides?: string[];
   /** Keep type-only imports as edges (comparison mode for cross-checks with madge). */
   isTypeOnlyKept?: boolean;
-  /** Facts provider (a cache); defaults to parsing every file. */
-  factsOf?: (file: string) => FileFacts;
+  /** Facts provider (a cache, given the scan root to place itself); defaults to parsing every file. */
+  factsOf?: (file: string, root: string) => FileFacts;
   /** Package weights for the graph; defaults to weighing node_modules (src/weigh). */
   weigh?: (graph: ProjectGraph, config: ResolvedConfig) => Weights;
 }
@@ -49,7 +50,7 @@ export function scan(options: ScanOptions): ScanOutput {
   const started = performance.now();
   const first = options.paths[0] ? path.resolve(options.paths[0]) : process.cwd();
   for (const p of options.paths) {
-    if (!fs.existsSync(p)) throw new UsageError(`path does not exist: ${p}`);
+    if (!fs.existsSync(p) && !fs.lstatSync(p, { throwIfNoEntry: false })) throw new UsageError(`path does not exist: ${shown(p)}`);
   }
 
   // Config and tsconfig.
@@ -66,15 +67,16 @@ export function scan(options: ScanOptions): ScanOutput {
   if (options.paths.length) entries = discoverEntries(options.paths, { root, ignore: config.ignore });
   else if (config.entries.length) entries = discoverFromGlobs(config.entries, { root: config.file ? path.dirname(config.file) : root, ignore: config.ignore });
   else throw new UsageError('no paths given and no `entries` in the config');
-  if (entries.length === 0) throw new UsageError(`no source files found in ${options.paths.join(', ') || config.entries.join(', ')}`);
+  if (entries.length === 0) throw new UsageError(`no source files found in ${options.paths.map(shown).join(', ') || config.entries.join(', ')}`);
 
   // Parse, resolve, graph.
   const resolver = new ModuleResolver(project);
-  const graph = buildGraph({ root, entries, resolver, project, factsOf: options.factsOf ?? readFacts, isTypeOnlyKept: options.isTypeOnlyKept });
+  const graph = buildGraph({ root, entries, resolver, project, factsOf: options.factsOf ? (file) => options.factsOf!(file, root) : readFacts, isTypeOnlyKept: options.isTypeOnlyKept });
 
   // Weigh, analyze.
   const weights = options.weigh ? options.weigh(graph, config) : weighGraph(graph, config);
   const findings = runRules(graph, config, weights, RULES);
+  stabiliseFingerprints(findings, root);
   const entryReports = entries.map((e) => entryReport(graph, weights, e, findings)).sort((a, b) => (a.file < b.file ? -1 : 1));
   const modules = new Set<string>();
   for (const e of entries) for (const n of graph.closure(e).eager) if (!graph.isPackage(n)) modules.add(n);
@@ -95,6 +97,12 @@ export function scan(options: ScanOptions): ScanOutput {
     },
   };
   return { result, graph, config, project, resolver };
+}
+
+/** A path as the user would recognise it: relative to the working directory when inside it. */
+function shown(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') ? rel : p;
 }
 
 /** The report root: the tsconfig's directory, else the nearest package.json's, else the cwd. */

@@ -13,7 +13,9 @@ export default createRule({
         column,
         message: `cannot parse: ${message}`,
         why: 'importscan cannot see what this file imports or runs at import time, so its part of the graph is missing',
-        help: 'fix the syntax error, or add the file to `ignore` in the config if it is generated',
+        help: /binary|UTF-8|cannot read/.test(message)
+          ? 'import a JavaScript or TypeScript source here, or add the file to `ignore` in the config'
+          : 'fix the syntax error, or add the file to `ignore` in the config if it is generated',
       });
     }
   },
