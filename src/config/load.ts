@@ -6,6 +6,8 @@ import type { Severity } from '../types.js';
 import { DEFAULT_HEAVY, type Budget, type EngineSpec, type ResolvedConfig, type RuleSetting } from './schema.js';
 
 export const CONFIG_FILE = 'importscan.config.json';
+/** The commented form `importscan init` writes; a plain .json next to it wins. */
+export const CONFIG_FILE_JSONC = 'importscan.config.jsonc';
 const SEVERITIES: Severity[] = ['off', 'info', 'warning', 'error'];
 const TOP_KEYS = new Set(['$schema', 'entries', 'ignore', 'rules', 'engines', 'heavy', 'budgets', 'tsconfig']);
 
@@ -15,8 +17,10 @@ export function findConfig(start: string): { file: string; key?: 'importscan' } 
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) dir = path.dirname(dir);
   let packageJson: string | null = null;
   for (;;) {
-    const candidate = path.join(dir, CONFIG_FILE);
-    if (fs.existsSync(candidate)) return { file: candidate };
+    for (const name of [CONFIG_FILE, CONFIG_FILE_JSONC]) {
+      const candidate = path.join(dir, name);
+      if (fs.existsSync(candidate)) return { file: candidate };
+    }
     const pj = path.join(dir, 'package.json');
     if (!packageJson && fs.existsSync(pj)) packageJson = pj;
     const parent = path.dirname(dir);
@@ -53,12 +57,23 @@ export function loadConfig(found: { file: string; key?: 'importscan' } | null, k
     }
     if (found.key) raw = (raw as Record<string, unknown>)[found.key];
   }
-  const fail = (key: string, expected: string): never => {
-    throw new UsageError(`invalid config ${where}: ${key}: expected ${expected}`);
+  // Every message names the key path, what was expected and what was found.
+  const at = (key: string): unknown =>
+    key.split(/\.(?![^[]*\])|(?=\[)/).reduce<unknown>((v, part) => {
+      if (v === null || typeof v !== 'object') return undefined;
+      const index = /^\[(\d+)\]$/.exec(part);
+      return index ? (v as unknown[])[Number(index[1])] : (v as Record<string, unknown>)[part];
+    }, raw);
+  const fail = (key: string, expected: string, got: unknown = at(key)): never => {
+    throw new UsageError(`invalid config ${where}: ${key}: expected ${expected}, got ${describe(got)}`);
   };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(found?.key ?? '(root)', 'an object');
+  const unknownKey = (key: string, known: string[]): never => {
+    throw new UsageError(`invalid config ${where}: ${key}: unknown key (expected one of ${known.join(', ')})`);
+  };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(found?.key ?? '(root)', 'an object', raw);
   const obj = raw as Record<string, unknown>;
-  for (const key of Object.keys(obj)) if (!TOP_KEYS.has(key)) fail(key, `a known key (${[...TOP_KEYS].join(', ')})`);
+  for (const key of Object.keys(obj)) if (!TOP_KEYS.has(key)) unknownKey(key, [...TOP_KEYS]);
+  if (obj.$schema !== undefined && typeof obj.$schema !== 'string') fail('$schema', 'a string');
 
   const strings = (key: string): string[] => {
     const v = obj[key];
@@ -73,8 +88,8 @@ export function loadConfig(found: { file: string; key?: 'importscan' } | null, k
   if (obj.rules !== undefined) {
     if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) fail('rules', 'an object');
     for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
-      if (!knownRules.has(id)) fail(`rules.${id}`, `a known rule id`);
-      rules[id] = parseRuleSetting(value, `rules.${id}`, fail);
+      if (!knownRules.has(id)) unknownKey(`rules.${id}`, [...knownRules.keys()].sort());
+      rules[id] = parseRuleSetting(value, `rules.${id}`, (k, e) => fail(k, e, k.endsWith('[1]') ? (value as unknown[])[1] : value));
     }
   }
 
@@ -83,13 +98,13 @@ export function loadConfig(found: { file: string; key?: 'importscan' } | null, k
     if (!Array.isArray(obj.engines)) fail('engines', 'an array');
     (obj.engines as unknown[]).forEach((e, i) => {
       const k = `engines[${i}]`;
-      if (typeof e !== 'object' || e === null) return fail(k, 'an object');
+      if (typeof e !== 'object' || e === null || Array.isArray(e)) return fail(k, 'an object');
       const spec = e as Record<string, unknown>;
       if (typeof spec.package !== 'string') fail(`${k}.package`, 'a string');
       if (typeof spec.export !== 'string') fail(`${k}.export`, 'a string');
       if (spec.kind !== 'new' && spec.kind !== 'call') fail(`${k}.kind`, '"new" or "call"');
       if (spec.label !== undefined && typeof spec.label !== 'string') fail(`${k}.label`, 'a string');
-      for (const key of Object.keys(spec)) if (!['package', 'export', 'kind', 'label'].includes(key)) fail(`${k}.${key}`, 'one of package, export, kind, label');
+      for (const key of Object.keys(spec)) if (!['package', 'export', 'kind', 'label'].includes(key)) unknownKey(`${k}.${key}`, ['package', 'export', 'kind', 'label']);
       engines.push(spec as unknown as EngineSpec);
     });
   }
@@ -104,7 +119,7 @@ export function loadConfig(found: { file: string; key?: 'importscan' } | null, k
       } else if (key === 'packages' || key === 'never') {
         if (!Array.isArray(value) || value.some((s) => typeof s !== 'string')) fail(`heavy.${key}`, 'an array of package names');
         heavy[key] = value as string[];
-      } else fail(`heavy.${key}`, 'one of bytes, modules, packages, never');
+      } else unknownKey(`heavy.${key}`, ['bytes', 'modules', 'packages', 'never']);
     }
   }
 
@@ -113,13 +128,13 @@ export function loadConfig(found: { file: string; key?: 'importscan' } | null, k
     if (!Array.isArray(obj.budgets)) fail('budgets', 'an array');
     (obj.budgets as unknown[]).forEach((b, i) => {
       const k = `budgets[${i}]`;
-      if (typeof b !== 'object' || b === null) return fail(k, 'an object');
+      if (typeof b !== 'object' || b === null || Array.isArray(b)) return fail(k, 'an object');
       const budget = b as Record<string, unknown>;
       if (typeof budget.entries !== 'string') fail(`${k}.entries`, 'a glob string');
       for (const [key, value] of Object.entries(budget)) {
         if (key === 'entries') continue;
         if (!['maxModules', 'maxBytes', 'maxHeavyPackages', 'maxSideEffects', 'maxMs'].includes(key)) {
-          fail(`${k}.${key}`, 'one of entries, maxModules, maxBytes, maxHeavyPackages, maxSideEffects, maxMs');
+          unknownKey(`${k}.${key}`, ['entries', 'maxModules', 'maxBytes', 'maxHeavyPackages', 'maxSideEffects', 'maxMs']);
         }
         if (typeof value !== 'number' || !(value >= 0)) fail(`${k}.${key}`, 'a non-negative number');
       }
@@ -142,12 +157,22 @@ function parseRuleSetting(value: unknown, key: string, fail: (k: string, e: stri
     if (!SEVERITIES.includes(value as Severity)) fail(key, expected);
     return { severity: value as Severity, options: {} };
   }
-  if (Array.isArray(value) && typeof value[0] === 'string' && SEVERITIES.includes(value[0] as Severity)) {
+  if (Array.isArray(value) && value.length <= 2 && typeof value[0] === 'string' && SEVERITIES.includes(value[0] as Severity)) {
     const options = value[1] ?? {};
     if (typeof options !== 'object' || options === null || Array.isArray(options)) fail(`${key}[1]`, 'an options object');
     return { severity: value[0] as Severity, options: options as Record<string, unknown> };
   }
   return fail(key, expected);
+}
+
+/** A found value, short, for error messages. */
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
 /** Parses `--rule id=severity` overrides onto a config. */
@@ -156,7 +181,7 @@ export function applyRuleOverrides(config: ResolvedConfig, overrides: string[]):
     const m = /^([^=]+)=(off|info|warning|error)$/.exec(o);
     if (!m) throw new UsageError(`invalid --rule ${o}: expected <rule-id>=<off|info|warning|error>`);
     const [, id, severity] = m;
-    if (!config.rules[id!]) throw new UsageError(`unknown rule in --rule: ${id}`);
+    if (!config.rules[id!]) throw new UsageError(`unknown rule in --rule ${o}: expected one of ${Object.keys(config.rules).sort().join(', ')}`);
     config.rules[id!] = { ...config.rules[id!]!, severity: severity as Severity };
   }
 }
