@@ -1,7 +1,7 @@
 // Measure stage: the one-line reason an entry could not be measured.
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ChildResult } from './run-child.js';
+import { STARTUP_LIMIT_MS, type ChildResult } from './run-child.js';
 
 /** Exit code Node uses when the main module's top-level await never settles. */
 const UNSETTLED_TOP_LEVEL_AWAIT = 13;
@@ -12,6 +12,7 @@ type Failure = Extract<ChildResult, { ok: false }>;
 /** 'timed out after 30000 ms' | 'threw at import: Error: boom (src/x.ts:3)' | 'exited with code 1: <last line>' */
 export function failureReason(failure: Failure, ctx: { root: string; timeoutMs: number; runtimeDir: string }): string {
   if (failure.kind === 'timeout') return `timed out after ${ctx.timeoutMs} ms`;
+  if (failure.kind === 'startup') return `the measuring process did not reach the import within ${STARTUP_LIMIT_MS} ms`;
   if (failure.kind === 'threw') {
     const { name, message, stack } = failure.error;
     const what = firstLine(name && !message.startsWith(`${name}:`) ? `${name}: ${message}` : message) || name || 'an exception';

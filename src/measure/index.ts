@@ -19,7 +19,7 @@ export interface MeasureOptions {
   entries: string[];
   /** Absolute path of the tsconfig whose `paths` the child resolves with (tsx's TSX_TSCONFIG_PATH). */
   tsconfig?: string;
-  /** Per entry and run; the CLI's default is 30000. */
+  /** Per entry and run, from the moment the entry's import starts; the CLI's default is 30000. */
   timeoutMs: number;
   /** Runs per entry, each in a fresh process; the results are their median. */
   runs: number;

@@ -1,6 +1,6 @@
 // Measure stage, parent side: one fresh Node process that imports one entry, with a timeout, its
 // output captured, and its whole process group killed when it is done.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { killGroup, track, untrack } from './process-group.js';
@@ -24,7 +24,7 @@ export interface ChildTimeline {
 export type ChildResult =
   | ({ ok: true } & ChildTimeline)
   | { ok: false; kind: 'threw'; error: { name: string; message: string; stack: string } }
-  | { ok: false; kind: 'timeout' | 'exit'; code: number | null; signal: string | null; output: string[] };
+  | { ok: false; kind: 'timeout' | 'startup' | 'exit'; code: number | null; signal: string | null; output: string[] };
 
 /** What the runner writes: the timeline, or what the import threw. */
 type ResultFile = ({ ok: true } & ChildTimeline) | { ok: false; error: { name: string; message: string; stack: string } };
@@ -43,6 +43,12 @@ export interface ChildOptions {
   onSpawn?: (pid: number) => void;
 }
 
+/**
+ * Before the entry's import starts, the child starts Node, tsx and the calibration (about 0.3 s,
+ * seconds on a loaded machine); `timeoutMs` counts from the import, this limit from the spawn.
+ */
+export const STARTUP_LIMIT_MS = 30_000;
+
 /** Lines of child output kept for failure reasons. */
 const KEPT_LINES = 20;
 
@@ -56,11 +62,12 @@ export async function runChild(opts: ChildOptions): Promise<ChildResult> {
   const child = spawn(process.execPath, args, {
     cwd: opts.cwd,
     env: { ...opts.env, IMPORTSCAN_MEASURE_CONFIG: opts.configFile },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     // Its own process group, so a timeout kills whatever the user's code spawned too.
     detached: process.platform !== 'win32',
     windowsHide: true,
   });
+  const isClosed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const output = tail(KEPT_LINES);
   child.stdout?.on('data', output.push);
   child.stderr?.on('data', output.push);
@@ -70,13 +77,18 @@ export async function runChild(opts: ChildOptions): Promise<ChildResult> {
     opts.onSpawn?.(pid);
   }
 
-  let isTimedOut = false;
+  let timedOut: 'startup' | 'import' | undefined;
   const exit = await new Promise<{ code: number | null; signal: string | null }>((resolve) => {
-    const timer = setTimeout(() => {
-      isTimedOut = true;
+    const kill = (phase: 'startup' | 'import') => {
+      timedOut = phase;
       if (pid !== undefined) killGroup(pid);
       else child.kill('SIGKILL');
-    }, opts.timeoutMs);
+    };
+    let timer = setTimeout(() => kill('startup'), STARTUP_LIMIT_MS);
+    child.stdio[3]?.once('data', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => kill('import'), opts.timeoutMs);
+    });
     child.once('error', (error) => {
       clearTimeout(timer);
       output.push(String(error));
@@ -93,29 +105,18 @@ export async function runChild(opts: ChildOptions): Promise<ChildResult> {
     killGroup(pid);
     untrack(pid);
   }
-  await closed(child, 500);
+  // Let the last output lines arrive (for the failure reason), briefly; then stop reading.
+  await Promise.race([isClosed, new Promise((resolve) => setTimeout(resolve, 500).unref())]);
+  for (const stream of child.stdio) stream?.destroy();
 
-  if (isTimedOut) return { ok: false, kind: 'timeout', ...exit, output: output.lines() };
+  if (timedOut === 'import') return { ok: false, kind: 'timeout', ...exit, output: output.lines() };
+  if (timedOut === 'startup') return { ok: false, kind: 'startup', ...exit, output: output.lines() };
   if (existsSync(opts.resultFile)) {
     const result = JSON.parse(readFileSync(opts.resultFile, 'utf8')) as ResultFile;
     if (result.ok) return result;
     return { ok: false, kind: 'threw', error: result.error };
   }
   return { ok: false, kind: 'exit', ...exit, output: output.lines() };
-}
-
-/** Waits for the child's stdio to drain, at most `ms`; then stops reading it. */
-async function closed(child: ChildProcess, ms: number): Promise<void> {
-  if (child.stdout?.closed !== false && child.stderr?.closed !== false) return;
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    child.once('close', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-  child.stdout?.destroy();
-  child.stderr?.destroy();
 }
 
 /** A ring of the last `max` non-empty output lines. */

@@ -155,7 +155,7 @@ Object.defineProperty(globalThis, '__importscan_plain', { value: { esmMs, cjsMs 
 
 /** Main module: calibrates, imports the entry, writes the timeline to the result file, exits. */
 const RUNNER = String.raw`
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
@@ -190,6 +190,9 @@ ${TIME_EACH}
 const { esmMs, cjsMs } = await timeEach(dir, now);
 const calibrationEvents = events.splice(0);
 
+// Tell the parent the entry's import starts now (its timeout runs from here), on fd 3, a pipe
+// of its own, closed at once so the user's code never sees it.
+try { writeSync(3, 'import\n'); closeSync(3); } catch {}
 const start = now();
 try {
   await import(pathToFileURL(config.entry).href);

@@ -69,6 +69,7 @@ describe('measureEntries', () => {
     const result = ok(outcome);
     expect(result.entry).toBe('src/entry.ts');
     expect(result.modules.slice(0, 3).map((m) => m.module)).toEqual(['src/slow.ts', 'src/lib/medium.ts', 'src/fast.ts']);
+    expect(result.modules.map((m) => m.module).sort()).toEqual(['src/busy.ts', 'src/entry.ts', 'src/fast.ts', 'src/lib/medium.ts', 'src/slow.ts']);
     const modules = byName(result);
     expectAbout(modules['src/slow.ts']?.selfMs, 150);
     expectAbout(modules['src/lib/medium.ts']?.selfMs, 60);
@@ -87,7 +88,10 @@ describe('measureEntries', () => {
   it('sums a package over its files, CommonJS and ESM packages under a CommonJS TypeScript entry', async () => {
     const [outcome] = await measure('cjs-and-esm-packages', ['src/entry.ts']);
     const result = ok(outcome);
-    expect(result.modules.slice(0, 3).map((m) => m.module)).toEqual(['cjs-slow', '@fixture/esm-slow', 'src/local.js']);
+    // The entry's own time (require() resolution, require(esm) through the loader) is a few ms,
+    // more on a loaded machine, so only the busy modules' order is asserted.
+    const busy = ['cjs-slow', '@fixture/esm-slow', 'src/local.js'];
+    expect(result.modules.map((m) => m.module).filter((name) => busy.includes(name))).toEqual(busy);
     const modules = byName(result);
     expectAbout(modules['cjs-slow']?.selfMs, 90); // index.js 50 ms + lib/inner.js 40 ms
     expectAbout(modules['cjs-slow']?.totalMs, 90);
@@ -119,7 +123,8 @@ describe('measureEntries', () => {
     const outcomes = await measure('failing', ['src/hangs-and-spawns.ts'], { timeoutMs: 1500, env: { MEASURE_PID_FILE: pidFile } });
     const elapsed = performance.now() - started;
     expect(outcomes).toEqual([{ entry: 'src/hangs-and-spawns.ts', ok: false, reason: 'timed out after 1500 ms' }]);
-    expect(elapsed).toBeLessThan(1500 + 1500);
+    // The timeout runs from the import; starting Node and tsx comes before it (seconds when loaded).
+    expect(elapsed).toBeLessThan(1500 + 6000);
     const pids = JSON.parse(readFileSync(pidFile, 'utf8')) as { child: number; grandchild: number };
     rmSync(pidFile, { force: true });
     expect({ child: isAlive(pids.child), grandchild: isAlive(pids.grandchild) }).toEqual({ child: false, grandchild: false });
