@@ -55,9 +55,12 @@ function message(graph: ProjectGraph, e: ModuleEffect): string {
     case 'await':
       return 'await at module level';
     case 'service': {
-      const base = e.fact.kind === 'new' ? `${e.className} instantiated at module level` : `${e.className} instantiated at module level by ${call}`;
-      if (!e.hit) return base;
-      return `${base}: ${e.fact.kind === 'new' ? 'its constructor' : call} ${describeHit(graph, e.hit)}`;
+      if (e.fact.kind !== 'new') {
+        const base = `${e.className} instantiated at module level by ${call}`;
+        return e.hit ? `${base}, which ${describeHit(graph, e.hit)}` : base;
+      }
+      const base = `${e.className} instantiated at module level`;
+      return e.hit ? `${base}: its constructor ${describeHit(graph, e.hit)}` : base;
     }
     default:
       break;

@@ -298,7 +298,10 @@ class Extractor {
     if (ts.isExportAssignment(statement)) {
       this.isEsm ||= !statement.isExportEquals;
       const expr = unwrap(statement.expression);
-      if (ts.isIdentifier(expr)) this.useIdentifier(expr, ctx, 'export');
+      if (ts.isIdentifier(expr)) {
+        this.useIdentifier(expr, ctx, 'export');
+        if (!statement.isExportEquals) this.localExports.default = expr.text;
+      }
       else if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) this.declareFunction(expr, 'default', statement, ctx, ['default']);
       else if (ts.isClassExpression(expr)) this.declareClass(expr, 'default', statement, ctx, ['default']);
       else this.walk(statement.expression, ctx);
@@ -643,7 +646,7 @@ class Extractor {
 
   private recordAwait(node: ts.Node, ctx: Ctx): void {
     if (ctx.fn !== null || ctx.isInAsyncIife) return;
-    this.effects.push({ ...this.span(node), kind: 'await', text: 'await', statementStart: ctx.statementStart });
+    this.effects.push({ ...this.span(node), kind: 'await', text: 'await', statementStart: ctx.statementStart, ...this.statementLine(ctx) });
   }
 
   private recordCall(node: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression, kind: CallFact['kind'], calleeNode: ts.Expression, ctx: Ctx): void {
@@ -658,6 +661,7 @@ class Extractor {
       callee,
       text: (kind === 'new' ? 'new ' : '') + calleeNode.getText(this.sf).replace(/\s+/g, ' ').slice(0, 80),
       statementStart: ctx.statementStart,
+      ...(isModuleLevel ? this.statementLine(ctx) : {}),
     };
     if (ctx.assignedTo) fact.assignedTo = ctx.assignedTo;
     if (ts.isPropertyAccessExpression(calleeNode)) {
@@ -666,6 +670,14 @@ class Extractor {
     }
     if (isModuleLevel) this.effects.push(fact);
     else ctx.collector!.push(fact);
+  }
+
+  /**
+   * Line of the enclosing top-level statement, so a suppression comment above a multi-line
+   * statement covers an effect inside it. (Extra plain field; see EffectFact in src/effects.)
+   */
+  private statementLine(ctx: Ctx): { statementLine?: number } {
+    return { statementLine: this.pos(ctx.statementStart).line } as { statementLine?: number };
   }
 
   /** Traces a callee expression to the binding it comes from. */
