@@ -1,0 +1,3 @@
+export { closeDb, db } from './client.js';
+export * from './repositories/customers.js';
+export * from './repositories/products.js';

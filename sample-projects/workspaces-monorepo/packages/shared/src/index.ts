@@ -1,0 +1,3 @@
+export * from './money.js';
+export * from './schemas/customer.js';
+export * from './schemas/product.js';
