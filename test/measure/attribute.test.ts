@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attribute, idToPath } from '../../src/measure/attribute.js';
 import { failureReason } from '../../src/measure/failure-reason.js';
+import { summarizeRun } from '../../src/measure/index.js';
 import { moduleName } from '../../src/measure/module-name.js';
 import { byModule, medianOfRuns } from '../../src/measure/summarize.js';
 
@@ -116,5 +117,36 @@ describe('failureReason', () => {
     expect(failureReason(output(['starting', 'no DATABASE_URL'], 1), ctx)).toBe('exited with code 1: no DATABASE_URL');
     expect(failureReason(output([], null, 'SIGSEGV'), ctx)).toBe('killed by SIGSEGV');
     expect(failureReason(output(['Warning: Detected unsettled top-level await'], 13), ctx)).toBe('never finished: a top-level await never settled (exit code 13)');
+  });
+});
+
+describe('summarizeRun', () => {
+  const timeline = (chainMs: number) => ({
+    wallMs: 12,
+    events: [B, url('/app/dep.ts'), 0, E, url('/app/dep.ts'), 4, B, url('/app/entry.ts'), 5, E, url('/app/entry.ts'), 11],
+    edges: [url('/app/dep.ts'), url('/app/entry.ts')],
+    calibration: {
+      // Two empty ES modules: 0.5 ms own time each is the bias.
+      events: [B, url('/tmp/e0.mjs'), 0, E, url('/tmp/e0.mjs'), 0.5, B, url('/tmp/e1.mjs'), 1, E, url('/tmp/e1.mjs'), 1.5],
+      esmMs: [chainMs, chainMs],
+      cjsMs: [0.2],
+      plainEsmMs: [0.5, 0.5],
+      plainCjsMs: [0.2],
+    },
+  });
+
+  it('subtracts the bias from each module and the per-module overhead from the wall time', () => {
+    expect(summarizeRun(timeline(1), ROOT)).toEqual({
+      totalMs: 11,
+      overheadMs: 1, // 2 modules x (1 - 0.5) ms
+      modules: [
+        { module: 'entry.ts', selfMs: 5.5, totalMs: 9 },
+        { module: 'dep.ts', selfMs: 3.5, totalMs: 3.5, parent: 'entry.ts' },
+      ],
+    });
+  });
+
+  it('never takes more overhead than the time no module accounts for', () => {
+    expect(summarizeRun(timeline(10), ROOT)).toMatchObject({ totalMs: 9, overheadMs: 3 });
   });
 });
