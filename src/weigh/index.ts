@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import type { PackageWeight } from '../types.js';
-import { CATALOG } from './catalog.js';
+import { CATALOG, type CatalogEntry } from './catalog.js';
 import { UnitStore } from './store.js';
 import type { Weights } from './types.js';
 import { NODE_FS, type WeighFs } from './walk.js';
@@ -71,6 +71,16 @@ export function weighGraph(graph: ProjectGraph, config: ResolvedConfig, options:
     return { modules: files.size, bytes };
   };
 
+  /** The catalog describes a package's main entry: it applies when some import names the package itself. */
+  const catalogOf = (node: string): CatalogEntry | undefined => {
+    const name = graph.graph.getNodeAttribute(node, 'name');
+    const entry = CATALOG[name];
+    if (!entry) return undefined;
+    let isBare = false;
+    graph.graph.forEachInEdge(node, (_e, attrs) => (isBare ||= attrs.specifier === name));
+    return isBare ? entry : undefined;
+  };
+
   const weightCache = new Map<string, PackageWeight | null>();
   const of = (node: string): PackageWeight | null => {
     if (weightCache.has(node)) return weightCache.get(node)!;
@@ -81,7 +91,7 @@ export function weighGraph(graph: ProjectGraph, config: ResolvedConfig, options:
   const computeWeight = (node: string): PackageWeight | null => {
     if (!graph.graph.hasNode(node)) return null;
     const { name, version } = graph.graph.getNodeAttributes(node);
-    const catalogued = CATALOG[name];
+    const catalogued = catalogOf(node);
     const key = keyOf.get(node);
     const unit = key ? store.get(key) : undefined;
     if (key && unit) {
@@ -103,7 +113,7 @@ export function weighGraph(graph: ProjectGraph, config: ResolvedConfig, options:
       if (!graph.graph.hasNode(node)) return false;
       const name = graph.graph.getNodeAttribute(node, 'name');
       if (heavy.never.includes(name)) return false;
-      if (heavy.packages.includes(name) || CATALOG[name]) return true;
+      if (heavy.packages.includes(name) || catalogOf(node)) return true;
       const w = of(node);
       return !!w && (w.bytes >= heavy.bytes || w.modules >= heavy.modules);
     },
