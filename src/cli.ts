@@ -4,15 +4,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { gate } from './baseline/gate.js';
-import { FactsCache } from './cache/facts-cache.js';
 import { CONFIG_FILE, CONFIG_FILE_JSONC } from './config/load.js';
 import { STARTER_FILE, starterConfig } from './config/starter.js';
 import { UsageError } from './errors.js';
 import { toDot, toGraphJson, toMermaid } from './graph/export.js';
-import { scan, type ScanOptions } from './pipeline.js';
-import { PLANNED_FORMATS, REPORTERS, ruleInfos } from './report/index.js';
+import type { ScanOptions, ScanOutput } from './pipeline.js';
 import type { ScanResult } from './types.js';
 import { VERSION } from './version.js';
+
+/** The scanner (and TypeScript's parser) load only when a command scans: `--help` stays fast. */
+async function loadScanner(): Promise<(options: ScanOptions) => ScanOutput> {
+  return (await import('./pipeline.js')).scan;
+}
 
 /** What the CLI reads and writes, so it can run in process in tests. */
 export interface CliIo {
@@ -105,7 +108,7 @@ function isColorOn(io: CliIo, requested: boolean): boolean {
 export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     if (argv[0] === 'why') return await runWhy(argv.slice(1), io);
-    if (argv[0] === 'init') return runInit(argv.slice(1), io);
+    if (argv[0] === 'init') return await runInit(argv.slice(1), io);
     return await runMain(argv, io);
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -140,15 +143,17 @@ async function runMain(argv: string[], io: CliIo): Promise<number> {
   program.parse(argv, { from: 'user' });
   const opts = program.opts<MainOptions>();
   const notYet = (what: string) => new UsageError(`${what} is not yet available in importscan ${VERSION}`);
+  // Reporters list rule metadata, which loads the rules: only once a command runs, so --help stays fast.
+  const { PLANNED_FORMATS, REPORTERS } = await import('./report/index.js');
   if (!REPORTERS[opts.format]) {
     if (PLANNED_FORMATS.includes(opts.format)) throw notYet(`--format ${opts.format}`);
     throw new UsageError(`unknown format '${opts.format}': expected one of ${[...Object.keys(REPORTERS), ...PLANNED_FORMATS].join(', ')}`);
   }
-  if (opts.fix || opts.fixDryRun) throw notYet(opts.fix ? '--fix' : '--fix-dry-run');
   if (opts.measure) throw notYet('--measure');
-  const cache = opts.cache || opts.cacheLocation ? new FactsCache(VERSION, opts.cacheLocation && path.resolve(io.cwd, opts.cacheLocation)) : null;
+  const cache = opts.cache || opts.cacheLocation ? new (await import('./cache/facts-cache.js')).FactsCache(VERSION, opts.cacheLocation && path.resolve(io.cwd, opts.cacheLocation)) : null;
 
   for (const p of paths) if (!fs.existsSync(path.resolve(io.cwd, p)) && !isSymlink(path.resolve(io.cwd, p))) throw new UsageError(`path does not exist: ${p}`);
+  const scan = await loadScanner();
   const scanOptions: ScanOptions = {
     paths: paths.map((p) => path.resolve(io.cwd, p)),
     project: opts.project && path.resolve(io.cwd, opts.project),
@@ -156,7 +161,15 @@ async function runMain(argv: string[], io: CliIo): Promise<number> {
     ruleOverrides: opts.rule,
     ...(cache ? { factsOf: cache.factsOf } : {}),
   };
-  const output = scan(scanOptions);
+  if (opts.fixDryRun) {
+    // Fixes load only when asked for: the plain scan never imports src/fix/run or ts-morph.
+    const { renderDryRun } = await import('./fix/run.js');
+    const dry = scan(scanOptions);
+    if (opts.output) writeOutput(path.resolve(io.cwd, opts.output), renderDryRun(dry));
+    else io.stdout(renderDryRun(dry));
+    return exitCode(dry.result, opts.maxWarnings);
+  }
+  const output = opts.fix ? await (await import('./fix/run.js')).fixAndRescan(() => scan(scanOptions), io.stderr) : scan(scanOptions);
   cache?.save();
   const gated = gate(output.result, {
     baseline: opts.baseline && path.resolve(io.cwd, opts.baseline),
@@ -221,6 +234,7 @@ async function runWhy(argv: string[], io: CliIo): Promise<number> {
   const [entry, target] = args as [string, string];
   const entryPath = path.resolve(io.cwd, entry);
   if (!fs.existsSync(entryPath) || !fs.statSync(entryPath).isFile()) throw new UsageError(`entry is not a file: ${entry}`);
+  const scan = await loadScanner();
   const { graph, result } = scan({ paths: [entryPath], project: opts.project, config: opts.config, ruleOverrides: opts.rule });
   const entryNode = graph.entries[0]!;
   const targetPath = path.resolve(io.cwd, target);
@@ -255,7 +269,7 @@ async function runWhy(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-function runInit(argv: string[], io: CliIo): number {
+async function runInit(argv: string[], io: CliIo): Promise<number> {
   const program = configure(
     new Command('importscan init').description(`Write a commented starter ${STARTER_FILE} with every rule at its default severity.`).helpOption('-h, --help'),
     io,
@@ -265,7 +279,7 @@ function runInit(argv: string[], io: CliIo): number {
     if (fs.existsSync(path.join(io.cwd, name))) throw new UsageError(`${name} already exists`);
   }
   const file = path.join(io.cwd, STARTER_FILE);
-  fs.writeFileSync(file, starterConfig(ruleInfos()));
+  fs.writeFileSync(file, starterConfig((await import('./report/index.js')).ruleInfos()));
   io.stdout(`wrote ${path.relative(io.cwd, file)}\n`);
   return 0;
 }

@@ -1,6 +1,7 @@
 // rules: the registry. A rule file is named after its id; adding a rule is adding it here.
 import duplicateEngine from './duplicate-engine.js';
 import importCycle from './import-cycle.js';
+import lazyImport from './lazy-import.js';
 import parseError from './parse-error.js';
 import type { Rule } from './rule.js';
 import engineCreation from './side-effect/engine-creation.js';
@@ -25,6 +26,7 @@ export const RULES: Rule[] = [
   listener,
   topLevelAwait,
   duplicateEngine,
+  lazyImport,
 ];
 
 /** Rule id -> default severity, including the engine's own `unused-suppression`. */

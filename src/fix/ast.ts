@@ -1,0 +1,109 @@
+// fix: small syntax-tree helpers for rewrites (the TypeScript parser already loaded by the scan).
+import ts from 'typescript';
+import { scriptKindOf } from '../parse/extract.js';
+import { addBindingNames, collectDeclarations, Scope } from '../parse/scope.js';
+
+export type FunctionNode = ts.FunctionLikeDeclaration;
+
+/** A parsed file with its function-like nodes indexed by start offset. */
+export interface ParsedFile {
+  sf: ts.SourceFile;
+  text: string;
+  /** Function-like nodes by `getStart()` (what FunctionRef.start/outerStart hold). */
+  functions: Map<number, FunctionNode>;
+}
+
+/** Parses a file once and indexes its functions. */
+export function parseFile(file: string, text: string): ParsedFile {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(file));
+  const functions = new Map<number, FunctionNode>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && (node as FunctionNode).body !== undefined) {
+      const start = node.getStart(sf);
+      if (!functions.has(start)) functions.set(start, node as FunctionNode);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return { sf, text, functions };
+}
+
+/** Names a function declares at its top level: parameters and body declarations. */
+export function namesDeclaredIn(fn: FunctionNode): Set<string> {
+  const scope = new Scope(null, true);
+  for (const p of fn.parameters) addBindingNames(p.name, scope.names);
+  if (fn.body && ts.isBlock(fn.body)) collectDeclarations(fn.body.statements, scope);
+  if (ts.isFunctionExpression(fn) && fn.name) scope.names.add(fn.name.text);
+  return scope.names;
+}
+
+/** Whether an identifier occurs anywhere in the text (conservative check for fresh names). */
+export function isNameTaken(text: string, name: string): boolean {
+  return new RegExp(`(^|[^\\w$])${name.replace(/\$/g, '\\$')}($|[^\\w$])`).test(text);
+}
+
+/** A fresh identifier based on `base`, not occurring in the text and not in `also`. */
+export function freshName(text: string, base: string, also: Set<string> = new Set()): string {
+  for (let i = 1; ; i++) {
+    const name = i === 1 ? base : `${base}${i}`;
+    if (!isNameTaken(text, name) && !also.has(name)) return name;
+  }
+}
+
+/** `aws-sdk` -> `awsSdk`, `../services/zerodb.js` -> `zerodb`, `@scope/pkg` -> `pkg`. */
+export function camelFromSpecifier(specifier: string): string {
+  const parts = specifier.split('/').filter((p) => p && p !== '.' && p !== '..' && p !== 'index.js' && p !== 'index');
+  const last = (parts[parts.length - 1] ?? 'module').replace(/^@/, '').replace(/\.[cm]?[jt]sx?$/, '');
+  const words = last.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const camel = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('');
+  const safe = camel || 'module';
+  return /^[0-9]/.test(safe) ? `m${safe}` : safe;
+}
+
+export function pascal(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** Where `async ` goes to make a function async (after `export`/`static`, before `function` or the name). */
+export function asyncInsertPos(fn: FunctionNode, sf: ts.SourceFile): number {
+  if (ts.isArrowFunction(fn)) return fn.getStart(sf);
+  if (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) {
+    const keyword = fn.getChildren(sf).find((c) => c.kind === ts.SyntaxKind.FunctionKeyword);
+    return keyword ? keyword.getStart(sf) : fn.getStart(sf);
+  }
+  if (ts.isMethodDeclaration(fn)) return fn.name.getStart(sf);
+  return fn.getStart(sf);
+}
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head']);
+
+/**
+ * A route handler whose return value the framework ignores: a function passed to
+ * `router.get(...)`, `app.post(...)`, `router.route(p).get(...)` (express, koa-router style).
+ */
+export function isRouteHandler(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as unknown as ts.Expression)) return false;
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && ROUTE_METHODS.has(callee.name.text);
+}
+
+/** The identifier node at an offset (a use recorded by the extractor). */
+export function identifierAt(sf: ts.SourceFile, offset: number): ts.Identifier | undefined {
+  let found: ts.Identifier | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || offset < node.getFullStart() || offset >= node.end) return;
+    if (ts.isIdentifier(node) && node.getStart(sf) === offset) {
+      found = node;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+/** Whether a file is JavaScript (no type annotations allowed). */
+export function isJsFile(file: string): boolean {
+  return /\.[cm]?jsx?$/.test(file);
+}

@@ -1,0 +1,131 @@
+// fix: edits as data ({file, start, end, text}), overlap checks, application and unified diffs.
+
+/** One text replacement in one file: offsets into the file's current text. */
+export interface Edit {
+  /** Absolute path. */
+  file: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Whether two edits touch the same text (two inserts at one offset conflict too: their order is ambiguous). */
+export function isOverlapping(a: Edit, b: Edit): boolean {
+  if (a.file !== b.file) return false;
+  if (a.start === b.start) return true;
+  return a.start < b.end && b.start < a.end;
+}
+
+/** The first pair of overlapping edits, or null. */
+export function findOverlap(edits: Edit[]): [Edit, Edit] | null {
+  const sorted = [...edits].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.start - y.start));
+  for (let i = 1; i < sorted.length; i++) {
+    if (isOverlapping(sorted[i - 1]!, sorted[i]!)) return [sorted[i - 1]!, sorted[i]!];
+  }
+  return null;
+}
+
+/** Applies non-overlapping edits of one file to its text. Throws on overlap (callers check first). */
+export function applyEdits(text: string, edits: Edit[]): string {
+  const overlap = findOverlap(edits);
+  if (overlap) throw new Error(`overlapping edits at offsets ${overlap[0].start} and ${overlap[1].start}`);
+  let out = text;
+  for (const e of [...edits].sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+/** Groups edits by file. */
+export function byFile(edits: Edit[]): Map<string, Edit[]> {
+  const map = new Map<string, Edit[]>();
+  for (const e of edits) {
+    let list = map.get(e.file);
+    if (!list) map.set(e.file, (list = []));
+    list.push(e);
+  }
+  return map;
+}
+
+/** A unified diff (3 lines of context) of one file, with `a/` and `b/` prefixes as git prints them. */
+export function unifiedDiff(relPath: string, before: string, after: string, context = 3): string {
+  if (before === after) return '';
+  const a = splitLines(before);
+  const b = splitLines(after);
+  const ops = diffLines(a, b);
+  const hunks: string[] = [];
+  let i = 0;
+  while (i < ops.length) {
+    if (ops[i]!.op === ' ') {
+      i++;
+      continue;
+    }
+    // Extend the hunk while changes are within 2*context lines of each other.
+    let start = i;
+    let end = i;
+    while (end < ops.length) {
+      let next = end;
+      while (next < ops.length && ops[next]!.op !== ' ') next++;
+      let gap = next;
+      while (gap < ops.length && ops[gap]!.op === ' ') gap++;
+      end = next;
+      if (gap < ops.length && gap - next <= context * 2) end = gap;
+      else break;
+    }
+    const from = Math.max(0, start - context);
+    const to = Math.min(ops.length, end + context);
+    const slice = ops.slice(from, to);
+    const aStart = ops.slice(0, from).filter((o) => o.op !== '+').length;
+    const bStart = ops.slice(0, from).filter((o) => o.op !== '-').length;
+    const aLen = slice.filter((o) => o.op !== '+').length;
+    const bLen = slice.filter((o) => o.op !== '-').length;
+    hunks.push(`@@ -${range(aStart, aLen)} +${range(bStart, bLen)} @@`);
+    for (const o of slice) hunks.push(`${o.op}${o.line}`);
+    i = to;
+    start = to;
+  }
+  return `--- a/${relPath}\n+++ b/${relPath}\n${hunks.join('\n')}\n`;
+}
+
+function range(start: number, len: number): string {
+  return `${len === 0 ? start : start + 1},${len}`;
+}
+
+function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** Line diff by longest common subsequence (files here are small; O(n*m) is fine). */
+function diffLines(a: string[], b: string[]): Array<{ op: ' ' | '-' | '+'; line: string }> {
+  // Trim the common prefix and suffix first: fixes touch a few lines of a file.
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  const am = a.slice(pre, a.length - suf);
+  const bm = b.slice(pre, b.length - suf);
+  const n = am.length;
+  const m = bm.length;
+  const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let x = n - 1; x >= 0; x--) {
+    for (let y = m - 1; y >= 0; y--) {
+      lcs[x]![y] = am[x] === bm[y] ? lcs[x + 1]![y + 1]! + 1 : Math.max(lcs[x + 1]![y]!, lcs[x]![y + 1]!);
+    }
+  }
+  const ops: Array<{ op: ' ' | '-' | '+'; line: string }> = a.slice(0, pre).map((line) => ({ op: ' ', line }));
+  let x = 0;
+  let y = 0;
+  while (x < n || y < m) {
+    if (x < n && y < m && am[x] === bm[y]) {
+      ops.push({ op: ' ', line: am[x]! });
+      x++;
+      y++;
+    } else if (x < n && (y === m || lcs[x + 1]![y]! >= lcs[x]![y + 1]!)) {
+      ops.push({ op: '-', line: am[x++]! });
+    } else {
+      ops.push({ op: '+', line: bm[y++]! });
+    }
+  }
+  for (const line of a.slice(a.length - suf)) ops.push({ op: ' ', line });
+  return ops;
+}

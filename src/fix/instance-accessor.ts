@@ -1,0 +1,300 @@
+// fix: rewrite (4): a module-level service or engine instance (`export const zerodb = new ZeroDBService()`)
+// becomes a memoised accessor (`getZerodb()`), with every project use updated across files.
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import type { EngineSpec, ResolvedConfig } from '../config/schema.js';
+import type { ProjectGraph } from '../graph/project-graph.js';
+import type { Diagnostic } from '../rules/rule.js';
+import type { CallFact, FileFacts } from '../types.js';
+import { freshName, isJsFile, namesDeclaredIn, parseFile, pascal, type ParsedFile } from './ast.js';
+import type { Edit } from './edits.js';
+import type { FixEnv } from './environment.js';
+import type { RewritePlan } from './lazy-import-rewrite.js';
+import { fixOf } from './plan-diff.js';
+import { detectStyle, semi } from './style.js';
+
+/** Engine constructors recognised without config (the side-effect catalog is richer; config adds more). */
+const ENGINE_CLASSES: Array<Pick<EngineSpec, 'package' | 'export'>> = [
+  { package: '@prisma/client', export: 'PrismaClient' },
+  { package: 'pg', export: 'Pool' },
+  { package: 'pg', export: 'Client' },
+  { package: 'pg', export: 'default.Pool' },
+  { package: 'pg', export: 'default.Client' },
+  { package: 'ioredis', export: 'default' },
+  { package: 'ioredis', export: 'Redis' },
+  { package: 'mongodb', export: 'MongoClient' },
+  { package: 'sequelize', export: 'Sequelize' },
+  { package: 'typeorm', export: 'DataSource' },
+  { package: 'kysely', export: 'Kysely' },
+  { package: 'better-sqlite3', export: 'default' },
+  { package: 'bullmq', export: 'Queue' },
+  { package: 'bullmq', export: 'Worker' },
+  { package: 'kafkajs', export: 'Kafka' },
+];
+
+/** An instance worth deferring: `new` of a project class, or of a known engine. */
+function isInstanceWorthDeferring(graph: ProjectGraph, config: ResolvedConfig, file: string, facts: FileFacts, effect: CallFact): string | null {
+  const callee = effect.callee;
+  if (effect.kind !== 'new' || !effect.assignedTo || !callee) return null;
+  if (callee.type === 'local') {
+    const isClass = callee.path.length === 0 && facts.decls.some((d) => d.kind === 'class' && d.name === callee.name);
+    return isClass ? 'service' : null;
+  }
+  if (callee.type !== 'import' || callee.importIndex < 0) return null;
+  const resolved = graph.resolutions.get(file)?.[callee.importIndex];
+  if (!resolved) return null;
+  if (resolved.type === 'file') return 'service';
+  if (resolved.type !== 'package') return null;
+  const exported = callee.path.join('.') || 'default';
+  const specs = [...ENGINE_CLASSES, ...config.engines.filter((e) => e.kind === 'new')];
+  const isEngine = specs.some((s) => (s.package === resolved.name || (s.package.endsWith('*') && resolved.name.startsWith(s.package.slice(0, -1)))) && s.export === exported);
+  return isEngine ? 'engine' : null;
+}
+
+/** Findings with the accessor rewrite for every deferrable module-level instance in the graph. */
+export function planInstanceAccessors(graph: ProjectGraph, config: ResolvedConfig, env: FixEnv): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [file, facts] of graph.facts) {
+    if (facts.parseError || graph.entriesOf(file).length === 0) continue;
+    for (const effect of facts.effects) {
+      const what = isInstanceWorthDeferring(graph, config, file, facts, effect);
+      if (!what) continue;
+      let plan: RewritePlan | null;
+      try {
+        plan = planInstanceAccessor(graph, file, effect, env);
+      } catch {
+        plan = null;
+      }
+      if (!plan) continue;
+      const entries = graph.entriesOf(file);
+      const savings: Record<string, { modules: number; bytes: number }> = {};
+      for (const e of [...entries].sort()) savings[graph.rel(e)] = { modules: 0, bytes: 0 };
+      const fix = fixOf(graph.root, plan, savings, env);
+      if (!fix) continue;
+      out.push({
+        file,
+        line: effect.line,
+        column: effect.column,
+        message: `\`${effect.assignedTo}\` (${effect.text}()) is created when ${graph.rel(file)} is imported: a memoised accessor creates it on first use instead`,
+        why: `every entry that loads ${graph.rel(file)} pays for the ${what} at startup (${entries.length === 1 ? graph.rel(entries[0]!) : `${entries.length} entries`})`,
+        help: plan.description,
+        fix,
+        fingerprintText: `instance:${effect.assignedTo}`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Plans the accessor for one `const x = new X()` statement, or null when a use cannot be followed. */
+export function planInstanceAccessor(graph: ProjectGraph, file: string, effect: CallFact, env: FixEnv): RewritePlan | null {
+  const name = effect.assignedTo!;
+  const parsed = parseFile(file, env.textOf(file));
+  const { sf, text } = parsed;
+  const statement = sf.statements.find((s) => s.getStart(sf) === effect.statementStart);
+  if (!statement || !ts.isVariableStatement(statement)) return null;
+  const list = statement.declarationList;
+  if ((list.flags & ts.NodeFlags.Const) === 0 || list.declarations.length !== 1) return null;
+  const decl = list.declarations[0]!;
+  if (!ts.isIdentifier(decl.name) || decl.name.text !== name || !decl.initializer) return null;
+  const init = decl.initializer;
+  if (!ts.isNewExpression(init) || init.getStart(sf) !== effect.start) return null;
+
+  const style = detectStyle(text);
+  const s = semi(style);
+  const isJs = isJsFile(file);
+  const isExported = (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const getter = freshName(text, `get${pascal(name)}`);
+  const cache = freshName(text, `${name}Instance`, new Set([getter]));
+  const calleeText = init.expression.getText(sf);
+  const type = decl.type
+    ? decl.type.getText(sf)
+    : ts.isIdentifier(init.expression) && !init.typeArguments
+      ? calleeText
+      : `InstanceType<typeof ${calleeText}>`;
+  const i = style.indentUnit;
+  const nl = style.newline;
+  const replacement = [
+    isJs ? `let ${cache}${s}` : `let ${cache}: ${type} | undefined${s}`,
+    `/** The shared ${name}, created on first use (importscan lazy-import). */`,
+    `${isExported ? 'export ' : ''}function ${getter}()${isJs ? '' : `: ${type}`} {`,
+    `${i}return (${cache} ??= ${init.getText(sf).split('\n').join(`\n${i}`)})${s}`,
+    `}`,
+  ].join(nl);
+  const edits: Edit[] = [{ file, start: statement.getStart(sf), end: statement.end, text: replacement }];
+  let isSafe = true;
+  const reasons: string[] = [];
+
+  // Uses in the declaring file.
+  const local = localUses(parsed, name, decl.name);
+  if (!local) return null;
+  for (const use of local) {
+    if (use.isModuleLevel) {
+      isSafe = false;
+      reasons.push(`used at module level in ${path.basename(file)}`);
+    }
+    edits.push(callEdit(file, sf, use.id, getter));
+  }
+
+  // Uses in every project file that imports it.
+  if (isExported) {
+    for (const [other, facts] of graph.facts) {
+      const resolutions = graph.resolutions.get(other) ?? [];
+      for (const [index, fact] of facts.imports.entries()) {
+        const r = resolutions[index];
+        if (!r || r.type !== 'file' || r.path !== file) continue;
+        if (fact.kind === 'reexport') {
+          if (fact.reexports?.some((x) => x.imported === name || x.imported === '*')) return null;
+          continue;
+        }
+        if (fact.kind !== 'static') {
+          if (fact.kind === 'side-effect') continue;
+          return null; // dynamic import, require: uses not followed
+        }
+        for (const b of fact.bindings) {
+          if (b.imported === '*' && b.uses.length) return null;
+          if (b.imported !== name || b.isTypeOnly) continue;
+          if (b.uses.some((u) => u.where === 'export' || u.where === 'type')) return null;
+          if (b.uses.some((u) => u.where === 'module')) {
+            isSafe = false;
+            reasons.push(`used at module level in ${graph.rel(other)}`);
+          }
+          const importer = parseFile(other, env.textOf(other));
+          const spec = importSpecifierOf(importer, fact.start, name);
+          if (!spec) return null;
+          const localGetter = spec.propertyName ? freshName(importer.text, `get${pascal(b.local)}`) : getter;
+          edits.push({
+            file: other,
+            start: spec.getStart(importer.sf),
+            end: spec.end,
+            text: spec.propertyName ? `${getter} as ${localGetter}` : getter,
+          });
+          for (const u of b.uses) {
+            const id = findIdentifier(importer, u.start);
+            if (!id) return null;
+            edits.push(callEdit(other, importer.sf, id, localGetter));
+          }
+        }
+      }
+    }
+    const outside = importedOutsideGraph(graph, file, name);
+    if (outside) {
+      isSafe = false;
+      reasons.push(`${graph.rel(outside)}, which the scan did not read, may use it`);
+    }
+  }
+  const where = effect.text.replace(/^new /, '');
+  return {
+    kind: 'instance-accessor',
+    isSafe,
+    description: `create ${name} on first use: \`${getter}()\` returns one memoised ${where} instead of \`new ${where}()\` at import time; every use calls ${getter}()${isSafe ? '' : ` (offered: ${[...new Set(reasons)].join('; ')})`}`,
+    edits,
+  };
+}
+
+/** `x` -> `getX()`; `{ x }` -> `{ x: getX() }`. */
+function callEdit(file: string, sf: ts.SourceFile, id: ts.Identifier, getter: string): Edit {
+  const isShorthand = ts.isShorthandPropertyAssignment(id.parent);
+  return { file, start: id.getStart(sf), end: id.end, text: isShorthand ? `${id.text}: ${getter}()` : `${getter}()` };
+}
+
+function importSpecifierOf(parsed: ParsedFile, declStart: number, name: string): ts.ImportSpecifier | undefined {
+  const decl = parsed.sf.statements.find((s): s is ts.ImportDeclaration => ts.isImportDeclaration(s) && s.getStart(parsed.sf) === declStart);
+  const named = decl?.importClause?.namedBindings;
+  if (!named || !ts.isNamedImports(named)) return undefined;
+  return named.elements.find((el) => (el.propertyName ?? el.name).text === name);
+}
+
+function findIdentifier(parsed: ParsedFile, offset: number): ts.Identifier | undefined {
+  let found: ts.Identifier | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || offset < node.getFullStart() || offset >= node.end) return;
+    if (ts.isIdentifier(node) && node.getStart(parsed.sf) === offset) found = node;
+    else ts.forEachChild(node, visit);
+  };
+  visit(parsed.sf);
+  return found;
+}
+
+/** Uses of a module-level const in its own file (shadowing respected), or null when one cannot be rewritten. */
+function localUses(parsed: ParsedFile, name: string, declName: ts.Identifier): Array<{ id: ts.Identifier; isModuleLevel: boolean }> | null {
+  const uses: Array<{ id: ts.Identifier; isModuleLevel: boolean }> = [];
+  let isBlocked = false;
+  const visit = (node: ts.Node): void => {
+    if (isBlocked) return;
+    if (ts.isIdentifier(node) && node.text === name && node !== declName && isReference(node)) {
+      if (isShadowed(node, name)) return;
+      const p = node.parent;
+      if (ts.isExportSpecifier(p) || ts.isExportAssignment(p) || ts.isTypeQueryNode(p)) {
+        isBlocked = true;
+        return;
+      }
+      uses.push({ id: node, isModuleLevel: !insideFunction(node) });
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(parsed.sf);
+  return isBlocked ? null : uses;
+}
+
+function isReference(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if ((ts.isPropertyAccessExpression(p) && p.name === id) || (ts.isQualifiedName(p) && p.right === id)) return false;
+  if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodSignature(p)) && p.name === id) return false;
+  if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p) || ts.isBindingElement(p)) && p.name === id) return false;
+  if (ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p) || ts.isLabeledStatement(p)) return false;
+  if (ts.isBindingElement(p) && p.propertyName === id) return false;
+  return true;
+}
+
+function isShadowed(id: ts.Identifier, name: string): boolean {
+  for (let n: ts.Node = id.parent; !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isFunctionLike(n) && (n as ts.FunctionLikeDeclaration).body && namesDeclaredIn(n as ts.FunctionLikeDeclaration).has(name)) return true;
+    if (ts.isBlock(n) && !ts.isFunctionLike(n.parent)) {
+      for (const st of n.statements) {
+        if (ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name)) return true;
+      }
+    }
+    if (ts.isCatchClause(n) && n.variableDeclaration && ts.isIdentifier(n.variableDeclaration.name) && n.variableDeclaration.name.text === name) return true;
+  }
+  return false;
+}
+
+function insideFunction(node: ts.Node): boolean {
+  for (let n: ts.Node = node.parent; !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isFunctionLike(n) && (n as ts.FunctionLikeDeclaration).body) {
+      // An immediately invoked function runs now.
+      const p = n.parent;
+      if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && (ts.isCallExpression(p) ? p.expression === n : ts.isParenthesizedExpression(p) && ts.isCallExpression(p.parent))) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a source file under the root that the scan did not read mentions the name and the module. */
+function importedOutsideGraph(graph: ProjectGraph, file: string, name: string): string | null {
+  const base = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
+  const pattern = new RegExp(`\\b${name}\\b`);
+  const walk = (dir: string): string | null => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.') || entry.name === 'dist') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        const hit = walk(full);
+        if (hit) return hit;
+      } else if (/\.[cm]?[jt]sx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') && full !== file && !graph.facts.has(full)) {
+        const text = fs.readFileSync(full, 'utf8');
+        if (text.includes(base) && pattern.test(text)) return full;
+      }
+    }
+    return null;
+  };
+  try {
+    return walk(graph.root);
+  } catch {
+    return graph.root;
+  }
+}

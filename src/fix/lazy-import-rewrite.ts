@@ -1,0 +1,341 @@
+// fix: the rewrites that load an eager import on first use. Pure: facts + text in, edits out.
+import ts from 'typescript';
+import type { BindingUse, ImportBinding, ImportFact } from '../types.js';
+import {
+  asyncInsertPos,
+  camelFromSpecifier,
+  freshName,
+  identifierAt,
+  isJsFile,
+  isRouteHandler,
+  namesDeclaredIn,
+  parseFile,
+  pascal,
+  type FunctionNode,
+  type ParsedFile,
+} from './ast.js';
+import type { Edit } from './edits.js';
+import { isImportDeferAvailable, type FixEnv } from './environment.js';
+import { detectStyle, indentAt, quoted, semi, type FileStyle } from './style.js';
+
+/** Which rewrite a plan is (docs/rules/lazy-import.md describes each). */
+export type RewriteKind = 'async-import' | 'async-loader' | 'cjs-require' | 'async-handler' | 'import-defer' | 'instance-accessor';
+
+/** A rewrite: its edits, whether `--fix` applies it, and a one-line description. */
+export interface RewritePlan {
+  kind: RewriteKind;
+  isSafe: boolean;
+  description: string;
+  edits: Edit[];
+}
+
+/** Why an import cannot be rewritten (shown as help when there is no plan). */
+export interface NoPlan {
+  kind: null;
+  reason: string;
+}
+
+/** Bindings that need a value at run time: not `type`-only and used as a value. */
+export function valueBindings(fact: ImportFact): ImportBinding[] {
+  return fact.bindings.filter((b) => !b.isTypeOnly && b.uses.some((u) => u.where !== 'type'));
+}
+
+/**
+ * Whether an import may be loaded on first use: a static import declaration with value bindings,
+ * every value use inside a function body (never module level, exported, extends, decorators).
+ */
+export function isLazyCandidate(fact: ImportFact): boolean {
+  if (fact.kind !== 'static' || fact.isLazy || fact.isTypeOnly || fact.isElidedUnlessVerbatim) return false;
+  const values = valueBindings(fact);
+  if (!values.length) return false;
+  return fact.bindings.every((b) => b.isTypeOnly || b.uses.every((u) => u.where === 'function' || u.where === 'type'));
+}
+
+interface Site {
+  fn: FunctionNode;
+  bindings: ImportBinding[];
+}
+
+/** Plans the rewrite of one candidate import of `file`. */
+export function planLazyImport(file: string, fact: ImportFact, env: FixEnv): RewritePlan | NoPlan {
+  if (!isLazyCandidate(fact)) return { kind: null, reason: 'not every value binding is used only inside functions' };
+  const parsed = parseFile(file, env.textOf(file));
+  const decl = parsed.sf.statements.find((s): s is ts.ImportDeclaration => ts.isImportDeclaration(s) && s.getStart(parsed.sf) === fact.start);
+  if (!decl) return { kind: null, reason: 'the import declaration moved since the scan' };
+  const values = valueBindings(fact);
+  const uses = values.flatMap((b) => b.uses.filter((u) => u.where === 'function').map((u) => ({ b, u })));
+
+  // Where each use can load the module: the innermost async function, else an async outer one.
+  const asyncSite = (u: BindingUse): FunctionNode | null | undefined => {
+    if (!u.fn) return undefined;
+    if (u.fn.isAsync) return parsed.functions.get(u.fn.start);
+    if (u.fn.outerIsAsync) return parsed.functions.get(u.fn.outerStart);
+    return null;
+  };
+  const outerSite = (u: BindingUse): FunctionNode | undefined => (u.fn ? parsed.functions.get(u.fn.outerStart) : undefined);
+
+  const isEveryAsync = uses.every(({ u }) => asyncSite(u));
+  if (isEveryAsync) {
+    return build(parsed, file, fact, decl, env, uses.map(({ b, u }) => ({ b, fn: asyncSite(u)! })), 'async');
+  }
+  if (uses.some(({ u }) => !outerSite(u))) return { kind: null, reason: 'a use sits in a class field initializer' };
+  if (env.formatOf(file) === 'require') {
+    return build(parsed, file, fact, decl, env, uses.map(({ b, u }) => ({ b, fn: outerSite(u)! })), 'cjs');
+  }
+  // ESM and synchronous uses: offered rewrites only.
+  const syncOuters = uses.filter(({ u }) => !asyncSite(u)).map(({ u }) => outerSite(u)!);
+  if (syncOuters.every((fn) => isRouteHandler(fn))) {
+    const sites = uses.map(({ b, u }) => ({ b, fn: asyncSite(u) ?? outerSite(u)! }));
+    return build(parsed, file, fact, decl, env, sites, 'handler');
+  }
+  if (isImportDeferAvailable(env)) return planDefer(parsed, file, fact, decl);
+  return {
+    kind: null,
+    reason:
+      'a use sits in a synchronous function of an ES module: make that function async and load the module with `await import()` there (its callers must then await it), or use `import defer` (TypeScript >= 5.9 with module esnext/preserve; no Node release runs it unflagged yet)',
+  };
+}
+
+type Mode = 'async' | 'cjs' | 'handler';
+
+function build(
+  parsed: ParsedFile,
+  file: string,
+  fact: ImportFact,
+  decl: ts.ImportDeclaration,
+  env: FixEnv,
+  raw: Array<{ b: ImportBinding; fn: FunctionNode }>,
+  mode: Mode,
+): RewritePlan | NoPlan {
+  const { sf, text } = parsed;
+  const style = detectStyle(text);
+  const isJs = isJsFile(file);
+
+  // One site per function; a site nested in another is covered by the outer one.
+  const byFn = new Map<FunctionNode, Set<ImportBinding>>();
+  for (const { b, fn } of raw) {
+    if (!byFn.has(fn)) byFn.set(fn, new Set());
+    byFn.get(fn)!.add(b);
+  }
+  const fns = [...byFn.keys()];
+  const sites: Site[] = [];
+  for (const fn of fns) {
+    const outer = fns.find((o) => o !== fn && o.getStart(sf) <= fn.getStart(sf) && fn.end <= o.end);
+    if (outer) {
+      for (const b of byFn.get(fn)!) byFn.get(outer)!.add(b);
+      continue;
+    }
+    sites.push({ fn, bindings: [] });
+  }
+  for (const site of sites) site.bindings = fact.bindings.filter((b) => byFn.get(site.fn)!.has(b) || nestedHas(site.fn, byFn, sf, b));
+  sites.sort((a, b) => a.fn.getStart(sf) - b.fn.getStart(sf));
+
+  for (const site of sites) {
+    const declared = namesDeclaredIn(site.fn);
+    const clash = site.bindings.find((b) => declared.has(b.local));
+    if (clash) return { kind: null, reason: `\`${clash.local}\` is also declared in ${fnLabel(site.fn, sf)}` };
+    const bodyStart = site.fn.body!.getStart(sf);
+    const early = site.bindings.flatMap((b) => b.uses).find((u) => u.start >= site.fn.getStart(sf) && u.start < site.fn.end && u.start < bodyStart);
+    if (early) return { kind: null, reason: `a use in the parameters of ${fnLabel(site.fn, sf)} runs before the body` };
+  }
+
+  const spec = quoted(fact.specifier, style);
+  const base = camelFromSpecifier(fact.specifier);
+  const isLoader = mode === 'cjs' || sites.length > 1;
+  const loaderName = freshName(text, `load${pascal(base)}`);
+  const cacheName = freshName(text, `${base}Module`, new Set([loaderName]));
+  const load = mode === 'cjs' ? `${loaderName}()` : isLoader ? `await ${loaderName}()` : `await import(${spec})`;
+
+  const edits: Edit[] = [];
+  for (const site of sites) {
+    const statements = destructure(site.bindings, load, style);
+    if (mode === 'handler' && !hasAsync(site.fn)) edits.push({ file, start: asyncInsertPos(site.fn, sf), end: asyncInsertPos(site.fn, sf), text: 'async ' });
+    edits.push(insertAtBodyStart(parsed, file, site.fn, statements, style));
+  }
+
+  // The import declaration becomes type imports (for type uses) and, when needed, the loader.
+  const typeImports = typeImportLines(fact, spec, style, isJs);
+  const loader = isLoader ? loaderText(mode, cacheName, loaderName, spec, style, isJs, fact) : [];
+  const lastImport = [...sf.statements].reverse().find((s) => ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s))!;
+  const nl = style.newline;
+  if (lastImport === decl) {
+    edits.push(replaceStatement(text, file, decl, sf, [...typeImports, ...(loader.length ? ['', ...loader] : [])], nl));
+  } else {
+    edits.push(replaceStatement(text, file, decl, sf, typeImports, nl));
+    if (loader.length) edits.push({ file, start: lastImport.end, end: lastImport.end, text: nl + nl + loader.join(nl) });
+  }
+
+  const names = fact.bindings.filter((b) => !b.isTypeOnly && valueBindingsHas(fact, b)).map((b) => b.local).join(', ');
+  const where = sites.length === 1 ? fnLabel(sites[0]!.fn, sf) : `${sites.length} functions`;
+  const kind: RewriteKind = mode === 'cjs' ? 'cjs-require' : mode === 'handler' ? 'async-handler' : isLoader ? 'async-loader' : 'async-import';
+  const description =
+    mode === 'cjs'
+      ? `load ${fact.specifier} on first use with a memoised require (${names} in ${where})`
+      : mode === 'handler'
+        ? `make ${where} async and load ${fact.specifier} there with await import() (offered: a sync route handler that becomes async turns thrown errors into rejections)`
+        : `load ${fact.specifier} on first use with await import() in ${where}`;
+  return { kind, isSafe: mode !== 'handler', description, edits };
+}
+
+function nestedHas(fn: FunctionNode, byFn: Map<FunctionNode, Set<ImportBinding>>, sf: ts.SourceFile, b: ImportBinding): boolean {
+  for (const [other, set] of byFn) if (other !== fn && fn.getStart(sf) <= other.getStart(sf) && other.end <= fn.end && set.has(b)) return true;
+  return false;
+}
+
+function valueBindingsHas(fact: ImportFact, b: ImportBinding): boolean {
+  return valueBindings(fact).includes(b);
+}
+
+function hasAsync(fn: FunctionNode): boolean {
+  return (ts.getModifiers(fn as ts.FunctionDeclaration) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+}
+
+/** `const { S3, default: AWS } = <load>;` (and `const ns = <load>;` for a namespace binding). */
+function destructure(bindings: ImportBinding[], load: string, style: FileStyle): string[] {
+  const values = bindings.filter((b) => !b.isTypeOnly && b.uses.some((u) => u.where === 'function'));
+  const ns = values.find((b) => b.imported === '*');
+  const named = values.filter((b) => b.imported !== '*');
+  const props = named.map((b) => (b.imported === b.local ? b.local : `${/^[A-Za-z_$][\w$]*$/.test(b.imported) ? b.imported : quoted(b.imported, style)}: ${b.local}`));
+  const s = semi(style);
+  if (ns && named.length) return [`const ${ns.local} = ${load}${s}`, `const { ${props.join(', ')} } = ${ns.local}${s}`];
+  if (ns) return [`const ${ns.local} = ${load}${s}`];
+  return [`const { ${props.join(', ')} } = ${load}${s}`];
+}
+
+function insertAtBodyStart(parsed: ParsedFile, file: string, fn: FunctionNode, statements: string[], style: FileStyle): Edit {
+  const { sf, text } = parsed;
+  const body = fn.body!;
+  const nl = style.newline;
+  if (ts.isBlock(body)) {
+    const open = body.getStart(sf) + 1;
+    const first = body.statements[0];
+    const isSameLine = first && !text.slice(open, first.getStart(sf)).includes('\n');
+    if (isSameLine) return { file, start: open, end: open, text: ` ${statements.join(' ')}` };
+    const indent = first ? indentAt(text, first.getStart(sf)) : indentAt(text, body.getStart(sf)) + style.indentUnit;
+    return { file, start: open, end: open, text: statements.map((st) => `${nl}${indent}${st}`).join('') };
+  }
+  // `async (x) => expr` becomes a block that loads, then returns expr.
+  const outer = indentAt(text, fn.getStart(sf));
+  const inner = outer + style.indentUnit;
+  const expr = text.slice(body.getStart(sf), body.end);
+  const block = `{${statements.map((st) => `${nl}${inner}${st}`).join('')}${nl}${inner}return ${expr}${semi(style)}${nl}${outer}}`;
+  return { file, start: body.getStart(sf), end: body.end, text: block };
+}
+
+/** `import type` lines keeping the bindings used as types (or declared `type`). */
+function typeImportLines(fact: ImportFact, spec: string, style: FileStyle, isJs: boolean): string[] {
+  if (isJs) return [];
+  const typed = fact.bindings.filter((b) => b.isTypeOnly || b.uses.some((u) => u.where === 'type'));
+  const s = semi(style);
+  const lines: string[] = [];
+  const def = typed.find((b) => b.imported === 'default');
+  const ns = typed.find((b) => b.imported === '*');
+  const named = typed.filter((b) => b.imported !== 'default' && b.imported !== '*');
+  if (def) lines.push(`import type ${def.local} from ${spec}${s}`);
+  if (ns) lines.push(`import type * as ${ns.local} from ${spec}${s}`);
+  if (named.length) lines.push(`import type { ${named.map((b) => (b.imported === b.local ? b.local : `${b.imported} as ${b.local}`)).join(', ')} } from ${spec}${s}`);
+  return lines;
+}
+
+function loaderText(mode: Mode, cacheName: string, loaderName: string, spec: string, style: FileStyle, isJs: boolean, fact: ImportFact): string[] {
+  const s = semi(style);
+  const i = style.indentUnit;
+  const doc = `/** Loads ${fact.specifier} on first use (importscan lazy-import). */`;
+  if (mode !== 'cjs') {
+    return [
+      isJs ? `let ${cacheName}${s}` : `let ${cacheName}: Promise<typeof import(${spec})> | undefined${s}`,
+      doc,
+      `function ${loaderName}() {`,
+      `${i}return (${cacheName} ??= import(${spec}))${s}`,
+      `}`,
+    ];
+  }
+  const type = `typeof import(${spec})`;
+  const hasDefault = fact.bindings.some((b) => b.imported === 'default' && !b.isTypeOnly);
+  if (!hasDefault) {
+    return [
+      isJs ? `let ${cacheName}${s}` : `let ${cacheName}: ${type} | undefined${s}`,
+      doc,
+      isJs ? `function ${loaderName}() {` : `function ${loaderName}(): ${type} {`,
+      `${i}return (${cacheName} ??= require(${spec}))${s}`,
+      `}`,
+    ];
+  }
+  // A default import compiled to CommonJS reads `.default` through esModuleInterop's wrapper.
+  return [
+    isJs ? `let ${cacheName}${s}` : `let ${cacheName}: ${type} | undefined${s}`,
+    doc,
+    isJs ? `function ${loaderName}() {` : `function ${loaderName}(): ${type} {`,
+    `${i}if (!${cacheName}) {`,
+    `${i}${i}const mod = require(${spec})${s}`,
+    `${i}${i}${cacheName} = mod && mod.__esModule ? mod : { ...mod, default: mod }${s}`,
+    `${i}}`,
+    `${i}return ${cacheName}${isJs ? '' : '!'}${s}`,
+    `}`,
+  ];
+}
+
+/** Replaces a whole statement with lines (or removes it with its line break). */
+function replaceStatement(text: string, file: string, node: ts.Node, sf: ts.SourceFile, lines: string[], nl: string): Edit {
+  const start = node.getStart(sf);
+  if (lines.length) return { file, start, end: node.end, text: lines.join(nl) };
+  let end = node.end;
+  if (text.startsWith('\r\n', end)) end += 2;
+  else if (text[end] === '\n') end += 1;
+  // Removing the only statement of a blank-line-separated group would leave two blank lines.
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const isAloneInGroup = /\n\s*\n$/.test(text.slice(0, lineStart)) && /^[ \t]*\r?\n/.test(text.slice(end));
+  if (isAloneInGroup) end = text.indexOf('\n', end) + 1;
+  return { file, start: lineStart, end, text: '' };
+}
+
+/** A readable name for a function: `handler`, `method get()`, `the handler at line 12`. */
+export function fnLabel(fn: FunctionNode, sf: ts.SourceFile): string {
+  const line = sf.getLineAndCharacterOfPosition(fn.getStart(sf)).line + 1;
+  if (fn.name && ts.isIdentifier(fn.name)) return `${fn.name.text}()`;
+  if (ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) return `${fn.parent.name.text}()`;
+  if (isRouteHandler(fn)) {
+    const call = fn.parent as ts.CallExpression;
+    const method = (call.expression as ts.PropertyAccessExpression).name.text.toUpperCase();
+    const path = call.arguments[0] && ts.isStringLiteral(call.arguments[0]) ? ` ${call.arguments[0].text}` : '';
+    return `the ${method}${path} handler (line ${line})`;
+  }
+  // asyncHandler(async (req, res) => ...) passed to router.post('/revenue', ...)
+  const outerCall = fn.parent && ts.isCallExpression(fn.parent) ? fn.parent.parent : undefined;
+  if (outerCall && ts.isCallExpression(outerCall) && ts.isPropertyAccessExpression(outerCall.expression)) {
+    const method = outerCall.expression.name.text.toUpperCase();
+    const path = outerCall.arguments[0] && ts.isStringLiteral(outerCall.arguments[0]) ? ` ${outerCall.arguments[0].text}` : '';
+    return `the ${method}${path} handler (line ${line})`;
+  }
+  return `the function at line ${line}`;
+}
+
+/** `import defer * as ns from 'x'`, uses rewritten to `ns.X`. Offered only. */
+function planDefer(parsed: ParsedFile, file: string, fact: ImportFact, decl: ts.ImportDeclaration): RewritePlan | NoPlan {
+  const { sf, text } = parsed;
+  const style = detectStyle(text);
+  const spec = quoted(fact.specifier, style);
+  const values = valueBindings(fact);
+  const nsBinding = values.find((b) => b.imported === '*');
+  const ns = nsBinding ? nsBinding.local : freshName(text, camelFromSpecifier(fact.specifier));
+  const edits: Edit[] = [];
+  for (const b of values) {
+    if (b.imported === '*') continue;
+    for (const u of b.uses) {
+      if (u.where !== 'function') continue;
+      if (u.isJsx) return { kind: null, reason: `\`${b.local}\` is used as a JSX tag` };
+      const id = identifierAt(sf, u.start);
+      const member = /^[A-Za-z_$][\w$]*$/.test(b.imported) ? `${ns}.${b.imported}` : `${ns}[${quoted(b.imported, style)}]`;
+      const isShorthand = id && ts.isShorthandPropertyAssignment(id.parent);
+      edits.push({ file, start: u.start, end: u.end, text: isShorthand ? `${b.local}: ${member}` : member });
+    }
+  }
+  const lines = [...typeImportLines(fact, spec, style, isJsFile(file)), `import defer * as ${ns} from ${spec}${semi(style)}`];
+  edits.push(replaceStatement(text, file, decl, sf, lines, style.newline));
+  return {
+    kind: 'import-defer',
+    isSafe: false,
+    description: `defer evaluating ${fact.specifier} to its first use with \`import defer * as ${ns}\` (offered: TypeScript >= 5.9 compiles it, but no Node release runs it unflagged yet)`,
+    edits,
+  };
+}

@@ -1,0 +1,90 @@
+// rules/lazy-import: an eager import used only inside functions, whose lazy loading saves something
+// for some entry (dominator tree); carries the rewrite as a fix. Also: module-level service and
+// engine instances that a memoised accessor can create on first use.
+import { dominance, edgeKey } from '../graph/dominators.js';
+import type { ProjectGraph } from '../graph/project-graph.js';
+import { formatBytes, plural } from '../report/format.js';
+import { fixEnvFor } from '../fix/environment.js';
+import { fixOf } from '../fix/plan-diff.js';
+import { planInstanceAccessors } from '../fix/instance-accessor.js';
+import { isLazyCandidate, planLazyImport, valueBindings } from '../fix/lazy-import-rewrite.js';
+import type { Weights } from '../weigh/types.js';
+import { createRule } from './rule.js';
+
+/** What leaves each entry's eager closure if one import edge became lazy. */
+export interface EdgeSaving {
+  /** Entry (absolute) -> saving. */
+  perEntry: Map<string, { modules: number; bytes: number; nodes: string[] }>;
+  /** Package names saved, heaviest first. */
+  packages: string[];
+}
+
+/** Savings of making `file`'s import `importIndex` lazy, from each entry's dominator tree. */
+export function edgeSaving(graph: ProjectGraph, weights: Weights, file: string, importIndex: number): EdgeSaving {
+  const perEntry = new Map<string, { modules: number; bytes: number; nodes: string[] }>();
+  const packages = new Set<string>();
+  for (const entry of graph.entriesOf(file)) {
+    const nodes = dominance(graph, entry).edgeSavings.get(edgeKey(file, importIndex));
+    if (!nodes?.length) continue;
+    const files = nodes.filter((n) => !graph.isPackage(n));
+    const pkgs = nodes.filter((n) => graph.isPackage(n));
+    const union = weights.union(pkgs);
+    const bytes = files.reduce((sum, f) => sum + (graph.facts.get(f)?.bytes ?? 0), 0) + union.bytes;
+    perEntry.set(entry, { modules: files.length + union.modules, bytes, nodes });
+    for (const p of pkgs) packages.add(p);
+  }
+  const weightOf = (p: string) => weights.of(p)?.bytes ?? 0;
+  const sorted = [...packages].sort((a, b) => Number(weights.isHeavy(b)) - Number(weights.isHeavy(a)) || weightOf(b) - weightOf(a) || (a < b ? -1 : 1));
+  return { perEntry, packages: sorted.map((p) => graph.rel(p)) };
+}
+
+/** "makes src/routes/reports.ts load 37 fewer modules and 2.4 MB less, including aws-sdk". */
+export function savingPhrase(graph: ProjectGraph, saving: EdgeSaving): string {
+  const rows = [...saving.perEntry].sort(([a, x], [b, y]) => y.bytes - x.bytes || y.modules - x.modules || (a < b ? -1 : 1));
+  const [topEntry, top] = rows[0]!;
+  const amount = `${plural(top.modules, 'fewer module').replace('fewer modules', 'fewer modules')}${top.bytes ? ` and ${formatBytes(top.bytes)} less` : ''}`;
+  const who = rows.length === 1 ? graph.rel(topEntry) : `${rows.length} entries (${graph.rel(topEntry)} the most)`;
+  const including = saving.packages.length ? `, including ${saving.packages.slice(0, 3).join(', ')}${saving.packages.length > 3 ? ', ...' : ''}` : '';
+  return `makes ${who} load ${rows.length === 1 ? '' : 'up to '}${amount}${including}`;
+}
+
+export default createRule({
+  meta: {
+    id: 'lazy-import',
+    defaultSeverity: 'info',
+    description: 'An eager import whose bindings are used only inside function bodies, so it can be loaded on first use.',
+    hasFix: true,
+  },
+  check({ graph, weights, config, report }) {
+    const env = fixEnvFor(graph.root);
+    for (const [file, facts] of graph.facts) {
+      if (facts.parseError || graph.entriesOf(file).length === 0) continue;
+      facts.imports.forEach((fact, importIndex) => {
+        if (!isLazyCandidate(fact)) return;
+        const saving = edgeSaving(graph, weights, file, importIndex);
+        if (saving.perEntry.size === 0) return;
+        const names = valueBindings(fact).map((b) => b.local);
+        const savings: Record<string, { modules: number; bytes: number }> = {};
+        for (const [entry, s] of [...saving.perEntry].sort(([a], [b]) => (a < b ? -1 : 1))) savings[graph.rel(entry)] = { modules: s.modules, bytes: s.bytes };
+        let plan;
+        try {
+          plan = planLazyImport(file, fact, env);
+        } catch (error) {
+          plan = { kind: null, reason: `no rewrite: ${(error as Error).message}` } as const;
+        }
+        const list = names.map((n) => `\`${n}\``).join(', ');
+        report({
+          file,
+          line: fact.line,
+          column: fact.column,
+          message: `${list} from ${fact.specifier} ${names.length === 1 ? 'is' : 'are'} used only inside functions: loading it on first use ${savingPhrase(graph, saving)}`,
+          why: `it is evaluated when the module is imported, although nothing uses it until a function runs`,
+          help: plan.kind ? plan.description : plan.reason,
+          ...(plan.kind ? { fix: fixOf(graph.root, plan, savings, env) } : {}),
+          fingerprintText: `${fact.specifier}:${names.join(',')}`,
+        });
+      });
+    }
+    for (const finding of planInstanceAccessors(graph, config, env)) report(finding);
+  },
+});
