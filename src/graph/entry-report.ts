@@ -1,6 +1,7 @@
 // analyze: per-entry facts for the report (eager and lazy modules, packages, cost).
 import type { EntryReport, Finding } from '../types.js';
 import type { Weights } from '../weigh/types.js';
+import { dominance } from './dominators.js';
 import type { ProjectGraph } from './project-graph.js';
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -48,6 +49,7 @@ export function entryReport(graph: ProjectGraph, weights: Weights, entry: string
     },
     sideEffectsByKind,
   };
+  report.cut = biggestCut(graph, weights, entry);
   const nonLiteral = graph.nonLiteral.filter((n) => closure.eagerSet.has(n.file));
   if (nonLiteral.length) {
     report.unresolvableDynamicImports = nonLiteral
@@ -58,4 +60,50 @@ export function entryReport(graph: ProjectGraph, weights: Weights, entry: string
       .sort(byString);
   }
   return report;
+}
+
+/** Modules and bytes of a set of closure nodes: project files by size, packages as one union. */
+export function costOf(graph: ProjectGraph, weights: Weights, nodes: Iterable<string>): { modules: number; bytes: number } {
+  let modules = 0;
+  let bytes = 0;
+  const packages: string[] = [];
+  for (const n of nodes) {
+    if (graph.isPackage(n)) packages.push(n);
+    else (modules += 1), (bytes += graph.facts.get(n)?.bytes ?? 0);
+  }
+  const union = weights.union(packages);
+  return { modules: modules + union.modules, bytes: bytes + union.bytes };
+}
+
+/**
+ * What an entry stops loading when the `leaving` nodes leave its closure: the closure's cost minus the
+ * rest's, so a dependency shared with a package that stays is not counted as saved.
+ */
+export function savingOf(
+  graph: ProjectGraph,
+  weights: Weights,
+  entry: string,
+  leaving: string[],
+  all = costOf(graph, weights, graph.closure(entry).eager),
+): { modules: number; bytes: number } {
+  const eager = graph.closure(entry).eager;
+  const gone = new Set(leaving);
+  const rest = costOf(graph, weights, eager.filter((n) => !gone.has(n)));
+  return { modules: all.modules - rest.modules, bytes: all.bytes - rest.bytes };
+}
+
+/** The one eager import whose removal saves the entry the most (bytes, then modules); null if none saves anything. */
+export function biggestCut(graph: ProjectGraph, weights: Weights, entry: string): EntryReport['cut'] {
+  let best: NonNullable<EntryReport['cut']> | null = null;
+  const all = costOf(graph, weights, graph.closure(entry).eager);
+  const edges = [...dominance(graph, entry).edgeSavings].sort(([a], [b]) => byString(a, b));
+  for (const [key, leaving] of edges) {
+    const saving = savingOf(graph, weights, entry, leaving, all);
+    if (best && (saving.bytes < best.bytes || (saving.bytes === best.bytes && saving.modules <= best.modules))) continue;
+    const hash = key.lastIndexOf('#');
+    const file = key.slice(0, hash);
+    const fact = graph.importOf(file, Number(key.slice(hash + 1)))!;
+    best = { file: graph.rel(file), line: fact.line, specifier: fact.specifier, ...saving };
+  }
+  return best;
 }
