@@ -248,23 +248,26 @@ async function runWhy(argv: string[], io: CliIo): Promise<number> {
     effects.get(f.file)!.add(f.ruleId.slice('side-effect/'.length));
   }
   const lines: string[] = [];
+  const { joinChain, lazyLinks } = await import('./fix/why-links.js');
+  const lazy = lazyLinks(graph, result.findings);
+  const notes = new Set<string>();
   for (const t of targets) {
     for (const chain of graph.allShortestChains(entryNode, t)) {
-      lines.push(
-        chain
-          .map((n) => {
-            const rel = graph.rel(n);
-            const kinds = effects.get(rel);
-            return kinds ? `${rel} [${[...kinds].sort().join(', ')}]` : rel;
-          })
-          .join(' -> '),
-      );
+      const label = (n: string) => {
+        const rel = graph.rel(n);
+        const kinds = effects.get(rel);
+        return kinds ? `${rel} [${[...kinds].sort().join(', ')}]` : rel;
+      };
+      const joined = joinChain(chain, label, lazy);
+      lines.push(joined.line);
+      for (const note of joined.notes) notes.add(note);
     }
   }
   if (!lines.length) {
     io.stdout(`${graph.rel(entryNode)} does not load ${target} eagerly\n`);
     return 1;
   }
+  if (notes.size) lines.push('', '~> could be made lazy (loaded on first use):', ...[...notes].sort().map((n) => `  ${n}`));
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }
