@@ -135,7 +135,7 @@ function build(
     const clash = site.bindings.find((b) => declared.has(b.local));
     if (clash) return { kind: null, reason: `\`${clash.local}\` is also declared in ${fnLabel(site.fn, sf)}` };
     const bodyStart = site.fn.body!.getStart(sf);
-    const early = site.bindings.flatMap((b) => b.uses).find((u) => u.start >= site.fn.getStart(sf) && u.start < site.fn.end && u.start < bodyStart);
+    const early = site.bindings.flatMap((b) => b.uses).find((u) => u.where === 'function' && u.start >= site.fn.getStart(sf) && u.start < site.fn.end && u.start < bodyStart);
     if (early) return { kind: null, reason: `a use in the parameters of ${fnLabel(site.fn, sf)} runs before the body` };
   }
 
@@ -159,7 +159,9 @@ function build(
   const lastImport = [...sf.statements].reverse().find((s) => ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s))!;
   const nl = style.newline;
   if (lastImport === decl) {
-    edits.push(replaceStatement(text, file, decl, sf, [...typeImports, ...(loader.length ? ['', ...loader] : [])], nl));
+    const isFirstImport = sf.statements.find((s) => ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s)) === decl;
+    const gap = typeImports.length || !isFirstImport ? [''] : [];
+    edits.push(replaceStatement(text, file, decl, sf, [...typeImports, ...(loader.length ? [...gap, ...loader] : [])], nl));
   } else {
     edits.push(replaceStatement(text, file, decl, sf, typeImports, nl));
     if (loader.length) edits.push({ file, start: lastImport.end, end: lastImport.end, text: nl + nl + loader.join(nl) });
@@ -284,7 +286,7 @@ function replaceStatement(text: string, file: string, node: ts.Node, sf: ts.Sour
   else if (text[end] === '\n') end += 1;
   // Removing the only statement of a blank-line-separated group would leave two blank lines.
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const isAloneInGroup = /\n\s*\n$/.test(text.slice(0, lineStart)) && /^[ \t]*\r?\n/.test(text.slice(end));
+  const isAloneInGroup = (lineStart === 0 || /\n\s*\n$/.test(text.slice(0, lineStart))) && /^[ \t]*\r?\n/.test(text.slice(end));
   if (isAloneInGroup) end = text.indexOf('\n', end) + 1;
   return { file, start: lineStart, end, text: '' };
 }

@@ -1,0 +1,212 @@
+// lazy-import: RuleTester-style cases. Each invalid case states the finding and the exact output of
+// `importscan --fix` (written to a temp dir, scanned, fixed); valid cases must report nothing.
+import { describe, expect, it } from 'vitest';
+import { lazyFindings, readProject, runCli, writeProject, type Files } from './harness.js';
+
+const HEAVY = `export class Heavy {\n  run(): string {\n    return 'ran';\n  }\n}\nexport function heavy(): string {\n  return 'heavy';\n}\nexport default function make(): Heavy {\n  return new Heavy();\n}\n`;
+
+interface Case {
+  name: string;
+  files: Files;
+  tsconfig?: object;
+  packageJson?: object;
+  /** Entry files (relative). */
+  entries?: string[];
+  /** Invalid cases: `file:line` of the finding, whether its fix is safe, and each changed file's text after --fix. */
+  finding?: { at: string; safe: boolean | null };
+  output?: Files;
+}
+
+const valid: Case[] = [
+  {
+    name: 'a binding used both at module level and in a function',
+    files: {
+      'src/route.ts': `import { heavy } from './heavy.js';\n\nexport const name = heavy();\n\nexport async function handler(): Promise<string> {\n  return heavy();\n}\n`,
+      'src/heavy.ts': HEAVY,
+    },
+  },
+  {
+    name: 'a zero-saving import: the module stays loaded through another eager path',
+    files: {
+      'src/route.ts': `import { heavy } from './heavy.js';\nimport { other } from './other.js';\n\nexport const x = other;\n\nexport async function handler(): Promise<string> {\n  return heavy();\n}\n`,
+      'src/other.ts': `import { heavy } from './heavy.js';\n\nexport const other = heavy();\n`,
+      'src/heavy.ts': HEAVY,
+    },
+  },
+  {
+    name: 'a re-export and a side-effect import',
+    files: {
+      'src/route.ts': `import './heavy.js';\nexport { heavy } from './heavy.js';\n`,
+      'src/heavy.ts': HEAVY,
+    },
+  },
+  {
+    name: 'an exported binding',
+    files: {
+      'src/route.ts': `import { heavy } from './heavy.js';\n\nexport { heavy };\n`,
+      'src/heavy.ts': HEAVY,
+    },
+  },
+  {
+    name: 'a binding used in extends',
+    files: {
+      'src/route.ts': `import { Heavy } from './heavy.js';\n\nexport class Route extends Heavy {\n  async go(): Promise<string> {\n    return new Heavy().run();\n  }\n}\n`,
+      'src/heavy.ts': HEAVY,
+    },
+  },
+];
+
+const invalid: Case[] = [
+  {
+    name: 'async function: await import() inside it (safe)',
+    files: {
+      'src/route.ts': `import { heavy } from './heavy.js';\n\nexport async function handler(): Promise<string> {\n  return heavy();\n}\n`,
+      'src/heavy.ts': HEAVY,
+    },
+    finding: { at: 'src/route.ts:1', safe: true },
+    output: {
+      'src/route.ts': `export async function handler(): Promise<string> {\n  const { heavy } = await import('./heavy.js');\n  return heavy();\n}\n`,
+    },
+  },
+  {
+    name: 'shadowed names inside functions are not uses',
+    files: {
+      'src/route.ts': `import { heavy } from './heavy.js';\n\nexport function local(heavy: () => string): string {\n  return heavy();\n}\n\nexport async function handler(): Promise<string> {\n  return heavy();\n}\n`,
+      'src/heavy.ts': HEAVY,
+    },
+    finding: { at: 'src/route.ts:1', safe: true },
+    output: {
+      'src/route.ts': `export function local(heavy: () => string): string {\n  return heavy();\n}\n\nexport async function handler(): Promise<string> {\n  const { heavy } = await import('./heavy.js');\n  return heavy();\n}\n`,
+    },
+  },
+  {
+    name: 'default + named imports from one declaration, double quotes and no semicolons kept',
+    files: {
+      'src/route.ts': `import make, { heavy } from "./heavy.js"\nimport { readFileSync } from "node:fs"\n\nexport const read = () => readFileSync\n\nexport async function handler() {\n  return make().run() + heavy()\n}\n`,
+      'src/heavy.ts': HEAVY,
+    },
+    finding: { at: 'src/route.ts:1', safe: true },
+    output: {
+      'src/route.ts': `import { readFileSync } from "node:fs"\n\nexport const read = () => readFileSync\n\nexport async function handler() {\n  const { default: make, heavy } = await import("./heavy.js")\n  return make().run() + heavy()\n}\n`,
+    },
+  },
+  {
+    name: 'used as a type and once as a value inside a function: a type import stays',
+    files: {
+      'src/route.ts': `import { Heavy } from './heavy.js';\n\nexport type Maker = () => Heavy;\n\nexport async function handler(): Promise<Heavy> {\n  return new Heavy();\n}\n`,
+      'src/heavy.ts': HEAVY,
+    },
+    finding: { at: 'src/route.ts:1', safe: true },
+    output: {
+      'src/route.ts': `import type { Heavy } from './heavy.js';\n\nexport type Maker = () => Heavy;\n\nexport async function handler(): Promise<Heavy> {\n  const { Heavy } = await import('./heavy.js');\n  return new Heavy();\n}\n`,
+    },
+  },
+  {
+    name: 'JSX uses in an async server component',
+    files: {
+      'src/page.tsx': `import { Chart } from './chart.js';\n\nexport default async function Page() {\n  return <Chart title="sales" />;\n}\n`,
+      'src/chart.tsx': `export function Chart(props: { title: string }) {\n  return <div>{props.title}</div>;\n}\n`,
+    },
+    entries: ['src/page.tsx'],
+    finding: { at: 'src/page.tsx:1', safe: true },
+    output: {
+      'src/page.tsx': `export default async function Page() {\n  const { Chart } = await import('./chart.js');\n  return <Chart title="sales" />;\n}\n`,
+    },
+  },
+  {
+    name: '`export default async function` handler and an expression-bodied async arrow: a memoised loader',
+    files: {
+      'src/route.ts': `import { heavy } from './heavy.js';\n\nexport const quick = async () => heavy();\n\nexport default async function handler(): Promise<string> {\n  return heavy();\n}\n`,
+      'src/heavy.ts': HEAVY,
+    },
+    finding: { at: 'src/route.ts:1', safe: true },
+    output: {
+      'src/route.ts': `let heavyModule: Promise<typeof import('./heavy.js')> | undefined;\n/** Loads ./heavy.js on first use (importscan lazy-import). */\nfunction loadHeavy() {\n  return (heavyModule ??= import('./heavy.js'));\n}\n\nexport const quick = async () => {\n  const { heavy } = await loadHeavy();\n  return heavy();\n};\n\nexport default async function handler(): Promise<string> {\n  const { heavy } = await loadHeavy();\n  return heavy();\n}\n`,
+    },
+  },
+  {
+    name: 'class methods (async)',
+    files: {
+      'src/route.ts': `import { heavy } from './heavy.js';\n\nexport class Controller {\n  async get(): Promise<string> {\n    return heavy();\n  }\n}\n`,
+      'src/heavy.ts': HEAVY,
+    },
+    finding: { at: 'src/route.ts:1', safe: true },
+    output: {
+      'src/route.ts': `export class Controller {\n  async get(): Promise<string> {\n    const { heavy } = await import('./heavy.js');\n    return heavy();\n  }\n}\n`,
+    },
+  },
+  {
+    name: 'sync use in a project compiled to CommonJS: memoised require (safe)',
+    files: {
+      'src/route.ts': `import { heavy } from './heavy';\n\nexport function handler(): string {\n  return heavy();\n}\n`,
+      'src/heavy.ts': HEAVY,
+    },
+    packageJson: { name: 'fixture' },
+    tsconfig: { compilerOptions: { target: 'ES2022', module: 'commonjs', moduleResolution: 'node10', strict: true, esModuleInterop: true, types: ['node'] }, include: ['src'] },
+    finding: { at: 'src/route.ts:1', safe: true },
+    output: {
+      'src/route.ts': `let heavyModule: typeof import('./heavy') | undefined;\n/** Loads ./heavy on first use (importscan lazy-import). */\nfunction loadHeavy(): typeof import('./heavy') {\n  return (heavyModule ??= require('./heavy'));\n}\n\nexport function handler(): string {\n  const { heavy } = loadHeavy();\n  return heavy();\n}\n`,
+    },
+  },
+  {
+    name: 'sync express route handler in ESM: offered (make it async), not applied',
+    files: {
+      'src/route.ts': `import { Router } from './router.js';\nimport { heavy } from './heavy.js';\n\nexport const router = new Router();\n\nrouter.get('/x', (req: unknown, res: { send(v: string): void }) => {\n  res.send(heavy());\n});\n`,
+      'src/router.ts': `export class Router {\n  get(path: string, handler: (req: unknown, res: { send(v: string): void }) => unknown): void {}\n}\n`,
+      'src/heavy.ts': HEAVY,
+    },
+    finding: { at: 'src/route.ts:2', safe: false },
+  },
+  {
+    name: 'sync use with module esnext: offered `import defer`, not applied',
+    files: {
+      'src/route.ts': `import { heavy } from './heavy.js';\n\nexport function handler(): string {\n  return heavy();\n}\n`,
+      'src/heavy.ts': HEAVY,
+    },
+    tsconfig: { compilerOptions: { target: 'ES2022', module: 'esnext', moduleResolution: 'bundler', strict: true }, include: ['src'] },
+    finding: { at: 'src/route.ts:1', safe: false },
+  },
+  {
+    name: 'a module-level service instance: memoised accessor, every use updated across files (safe)',
+    files: {
+      'src/route.ts': `import { zerodb, NAME } from './zerodb.js';\n\nexport const label = NAME;\n\nexport async function handler(): Promise<string> {\n  return zerodb.query();\n}\n`,
+      'src/zerodb.ts': `export const NAME = 'zerodb';\n\nexport class ZeroDBService {\n  query(): string {\n    return 'rows';\n  }\n}\n\nexport const zerodb = new ZeroDBService();\n\nexport function ping(): string {\n  return zerodb.query();\n}\n`,
+    },
+    finding: { at: 'src/zerodb.ts:9', safe: true },
+    output: {
+      'src/route.ts': `import { getZerodb, NAME } from './zerodb.js';\n\nexport const label = NAME;\n\nexport async function handler(): Promise<string> {\n  return getZerodb().query();\n}\n`,
+      'src/zerodb.ts': `export const NAME = 'zerodb';\n\nexport class ZeroDBService {\n  query(): string {\n    return 'rows';\n  }\n}\n\nlet zerodbInstance: ZeroDBService | undefined;\n/** The shared zerodb, created on first use (importscan lazy-import). */\nexport function getZerodb(): ZeroDBService {\n  return (zerodbInstance ??= new ZeroDBService());\n}\n\nexport function ping(): string {\n  return getZerodb().query();\n}\n`,
+    },
+  },
+];
+
+describe('lazy-import: valid (no finding)', () => {
+  for (const c of valid) {
+    it(c.name, async () => {
+      const dir = writeProject(c.files, c);
+      expect(await lazyFindings(dir, c.entries ?? ['src/route.ts'])).toEqual([]);
+    });
+  }
+});
+
+describe('lazy-import: invalid (finding, fix, exact output)', () => {
+  for (const c of invalid) {
+    it(c.name, async () => {
+      const dir = writeProject(c.files, c);
+      const entries = c.entries ?? ['src/route.ts'];
+      const found = await lazyFindings(dir, entries);
+      const hit = found.find((f) => f.at === c.finding!.at);
+      expect(hit, JSON.stringify(found, null, 2)).toBeDefined();
+      expect(hit!.fix?.safe ?? null).toBe(c.finding!.safe);
+      const before = readProject(dir, Object.keys(c.files));
+      const r = await runCli(dir, [...entries, '--fix']);
+      expect(r.code, r.stderr).toBe(0);
+      const after = readProject(dir, Object.keys(c.files));
+      // Exact output: the changed files as given, every other file untouched.
+      expect(after).toEqual({ ...before, ...(c.output ?? {}) });
+      // Idempotent: a second --fix changes nothing.
+      await runCli(dir, [...entries, '--fix']);
+      expect(readProject(dir, Object.keys(c.files))).toEqual(after);
+    });
+  }
+});
