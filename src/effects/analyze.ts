@@ -83,7 +83,10 @@ function analyze(graph: ProjectGraph, config: ResolvedConfig): EffectAnalysis {
         if (direct.category === 'engine') engines.push({ label: direct.label, file, line: fact.line, column: fact.column, ...(statementLine ? { statementLine } : {}) });
         continue;
       }
-      if (origin.type !== 'decl') continue;
+      if (origin.type !== 'decl') {
+        if (isEmitterListener(fact)) effects.push({ ...base, category: 'listener' });
+        continue;
+      }
       const { decl, path } = origin;
       const isNew = decl.kind === 'class' && fact.kind === 'new' && path.length === 0;
       const isSingleton = decl.kind === 'class' && fact.kind === 'call' && path.length === 1 && SINGLETON_METHOD.test(path[0]!) && !!decl.staticMethods?.[path[0]!];
@@ -104,6 +107,21 @@ function analyze(graph: ProjectGraph, config: ResolvedConfig): EffectAnalysis {
     }
   }
   return { effects, engines };
+}
+
+const LISTEN = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
+/**
+ * `pool.on('error', ...)`, `bus.once(...)`, `mongoose.connection.on(...)`: a listener registered on
+ * an object (a module-level variable, an import, a global) when the module is evaluated.
+ */
+function isEmitterListener(fact: CallFact): boolean {
+  const callee = fact.callee;
+  if (fact.kind !== 'call' || !callee) return false;
+  const last = callee.path[callee.path.length - 1];
+  if (last === undefined || !LISTEN.has(last)) return false;
+  // `import { on } from 'node:events'; on(emitter, 'x')` is not a registration on a receiver.
+  return callee.type === 'local' || callee.path.length >= 2;
 }
 
 /** How a module-level call reads in a message: `createDb()`, `new ZeroDBService()`. */
