@@ -130,10 +130,8 @@ export function planInstanceAccessor(graph: ProjectGraph, file: string, effect: 
   const local = localUses(parsed, name, decl.name);
   if (!local) return null;
   for (const use of local) {
-    if (use.isModuleLevel) {
-      isSafe = false;
-      reasons.push(`used at module level in ${path.basename(file)}`);
-    }
+    // Used at module level in its own file: it is created at import time anyway, nothing to gain.
+    if (use.isModuleLevel) return null;
     edits.push(callEdit(file, sf, use.id, getter));
   }
 

@@ -319,7 +319,7 @@ function planDefer(parsed: ParsedFile, file: string, fact: ImportFact, decl: ts.
   const spec = quoted(fact.specifier, style);
   const values = valueBindings(fact);
   const nsBinding = values.find((b) => b.imported === '*');
-  const ns = nsBinding ? nsBinding.local : freshName(text, camelFromSpecifier(fact.specifier));
+  const ns = nsBinding ? nsBinding.local : freshName(text, `${camelFromSpecifier(fact.specifier)}Module`);
   const edits: Edit[] = [];
   for (const b of values) {
     if (b.imported === '*') continue;

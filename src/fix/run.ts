@@ -37,7 +37,7 @@ export function renderDryRun(output: ScanOutput): string {
     return `# ${label(f)} [${kind}]\n# ${f.fix!.description}${savings.length ? `\n# saves: ${savings.join(', ')}` : ''}\n${f.fix!.diff}`;
   });
   const safe = withFix.filter((f) => f.fix!.safe).length;
-  return `${blocks.join('\n')}\n${withFix.length} rewrites (${safe} safe, ${withFix.length - safe} offered); nothing was changed\n`;
+  return `${blocks.join('\n')}\n${withFix.length} rewrite${withFix.length === 1 ? '' : 's'} (${safe} safe, ${withFix.length - safe} offered); nothing was changed\n`;
 }
 
 /** Applies safe fixes in passes (a pass skips fixes overlapping an earlier one; the next scan retries them). */

@@ -1,7 +1,7 @@
 // lazy-import: RuleTester-style cases. Each invalid case states the finding and the exact output of
 // `importscan --fix` (written to a temp dir, scanned, fixed); valid cases must report nothing.
 import { describe, expect, it } from 'vitest';
-import { lazyFindings, readProject, runCli, writeProject, type Files } from './harness.js';
+import { hashTree, lazyFindings, readProject, runCli, writeProject, type Files } from './harness.js';
 
 const HEAVY = `export class Heavy {\n  run(): string {\n    return 'ran';\n  }\n}\nexport function heavy(): string {\n  return 'heavy';\n}\nexport default function make(): Heavy {\n  return new Heavy();\n}\n`;
 
@@ -209,4 +209,56 @@ describe('lazy-import: invalid (finding, fix, exact output)', () => {
       expect(readProject(dir, Object.keys(c.files))).toEqual(after);
     });
   }
+});
+
+describe('lazy-import: offered rewrites are shown by --fix-dry-run, never applied', () => {
+  const offered: Array<{ name: string; files: Files; tsconfig?: object; diff: string }> = [
+    {
+      name: 'a sync express route handler becomes async',
+      files: {
+        'src/route.ts': `import { Router } from './router.js';\nimport { heavy } from './heavy.js';\n\nexport const router = new Router();\n\nrouter.get('/x', (req: unknown, res: { send(v: string): void }) => {\n  res.send(heavy());\n});\n`,
+        'src/router.ts': `export class Router {\n  get(path: string, handler: (req: unknown, res: { send(v: string): void }) => unknown): void {}\n}\n`,
+        'src/heavy.ts': HEAVY,
+      },
+      diff: `--- a/src/route.ts\n+++ b/src/route.ts\n@@ -1,8 +1,8 @@\n import { Router } from './router.js';\n-import { heavy } from './heavy.js';\n \n export const router = new Router();\n \n-router.get('/x', (req: unknown, res: { send(v: string): void }) => {\n+router.get('/x', async (req: unknown, res: { send(v: string): void }) => {\n+  const { heavy } = await import('./heavy.js');\n   res.send(heavy());\n });\n`,
+    },
+    {
+      name: 'import defer with module esnext (no Node release runs it unflagged: said in the description)',
+      files: {
+        'src/route.ts': `import { heavy } from './heavy.js';\n\nexport function handler(): string {\n  return heavy();\n}\n`,
+        'src/heavy.ts': HEAVY,
+      },
+      tsconfig: { compilerOptions: { target: 'ES2022', module: 'esnext', moduleResolution: 'bundler', strict: true }, include: ['src'] },
+      diff: `--- a/src/route.ts\n+++ b/src/route.ts\n@@ -1,5 +1,5 @@\n-import { heavy } from './heavy.js';\n+import defer * as heavyModule from './heavy.js';\n \n export function handler(): string {\n-  return heavy();\n+  return heavyModule.heavy();\n }\n`,
+    },
+  ];
+  for (const c of offered) {
+    it(c.name, async () => {
+      const dir = writeProject(c.files, c);
+      const before = hashTree(dir);
+      const dry = await runCli(dir, ['src/route.ts', '--fix-dry-run']);
+      expect(dry.stdout).toContain('[offered: not applied by --fix]');
+      expect(dry.stdout).toContain(c.diff);
+      expect(hashTree(dir)).toBe(before);
+      await runCli(dir, ['src/route.ts', '--fix']);
+      expect(hashTree(dir)).toBe(before);
+    });
+  }
+
+  it('says that no Node release runs import defer unflagged', async () => {
+    const dir = writeProject(offered[1]!.files, offered[1]!);
+    const [finding] = await lazyFindings(dir, ['src/route.ts']);
+    expect(finding!.fix!.description).toMatch(/no Node release runs it unflagged/);
+  });
+
+  it('the message says the saving, and fix.savings holds it per entry', async () => {
+    const dir = writeProject({
+      'src/route.ts': `import { heavy } from './heavy.js';\n\nexport async function handler(): Promise<string> {\n  return heavy();\n}\n`,
+      'src/heavy.ts': HEAVY,
+    });
+    const [finding] = await lazyFindings(dir, ['src/route.ts']);
+    const bytes = Buffer.byteLength(HEAVY);
+    expect(finding!.message).toBe(`\`heavy\` from ./heavy.js is used only inside functions: loading it on first use makes src/route.ts load 1 fewer module and ${bytes} B less`);
+    expect(finding!.fix!.savings).toEqual({ 'src/route.ts': { modules: 1, bytes } });
+  });
 });
