@@ -40,6 +40,8 @@ interface MainOptions {
   strictBaseline?: boolean;
   since?: string;
   measure?: boolean;
+  measureRuns: number;
+  measureTimeout: number;
   graph?: string;
   top: number;
   quiet?: boolean;
@@ -74,7 +76,9 @@ function mainProgram(): Command {
     .option('--update-baseline', 'write the current findings to the --baseline file')
     .option('--strict-baseline', 'fail (exit 1) when baseline entries are stale, so the baseline only shrinks')
     .option('--since <git-ref>', 'report only findings in files changed since the ref')
-    .option('--measure', 'also load each entry in a fresh Node process and time it (runs your code)')
+    .option('--measure', 'also load each entry in a fresh Node process and time every module (this RUNS your code: point it at a dev database or none)')
+    .option('--measure-runs <n>', 'with --measure: runs per entry, each in a fresh process; the median is reported', integer('--measure-runs'), 1)
+    .option('--measure-timeout <ms>', 'with --measure: time an entry may take to import before it counts as hung', integer('--measure-timeout'), 30_000)
     .option('--cache', 'cache per-file facts between runs')
     .option('--cache-location <path>', 'cache file or directory (default: node_modules/.cache/importscan/ under the root)')
     .addOption(new Option('--graph <format>', 'print the eager import graph instead of findings').choices(['dot', 'mermaid', 'json']))
@@ -149,7 +153,6 @@ async function runMain(argv: string[], io: CliIo): Promise<number> {
     if (PLANNED_FORMATS.includes(opts.format)) throw notYet(`--format ${opts.format}`);
     throw new UsageError(`unknown format '${opts.format}': expected one of ${[...Object.keys(REPORTERS), ...PLANNED_FORMATS].join(', ')}`);
   }
-  if (opts.measure) throw notYet('--measure');
   const cache = opts.cache || opts.cacheLocation ? new (await import('./cache/facts-cache.js')).FactsCache(VERSION, opts.cacheLocation && path.resolve(io.cwd, opts.cacheLocation)) : null;
 
   for (const p of paths) if (!fs.existsSync(path.resolve(io.cwd, p)) && !isSymlink(path.resolve(io.cwd, p))) throw new UsageError(`path does not exist: ${p}`);
@@ -161,6 +164,7 @@ async function runMain(argv: string[], io: CliIo): Promise<number> {
     ruleOverrides: opts.rule,
     ...(cache ? { factsOf: cache.factsOf } : {}),
   };
+  if (opts.measure) scanOptions.measured = await measure(scanOptions, opts, io);
   if (opts.fixDryRun) {
     // Fixes load only when asked for: the plain scan never imports src/fix/run or ts-morph.
     const { renderDryRun } = await import('./fix/run.js');
@@ -189,6 +193,21 @@ async function runMain(argv: string[], io: CliIo): Promise<number> {
   else io.stdout(text);
   for (const note of gated.notes) io.stderr(`importscan: ${note}\n`);
   return gated.isFailed ? 1 : exitCode(gated.result, opts.maxWarnings);
+}
+
+/** Loads each entry in a child process (src/measure) and returns the outcomes for the scan. */
+async function measure(scanOptions: ScanOptions, opts: MainOptions, io: CliIo) {
+  const { planScan } = await import('./pipeline.js');
+  const { measureEntries } = await import('./measure/index.js');
+  const plan = planScan(scanOptions);
+  io.stderr(`importscan: measuring ${plan.entries.length} ${plan.entries.length === 1 ? 'entry' : 'entries'} (runs your code)...\n`);
+  return measureEntries({
+    root: plan.root,
+    entries: plan.entries,
+    ...(plan.project.file ? { tsconfig: plan.project.file } : {}),
+    timeoutMs: opts.measureTimeout,
+    runs: Math.max(1, opts.measureRuns),
+  });
 }
 
 /** Contract exit code: 1 on an error finding or more warnings than allowed. */

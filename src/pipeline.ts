@@ -14,7 +14,9 @@ import { ModuleResolver } from './resolve/resolver.js';
 import { findTsconfig, loadTsconfig, NO_TSCONFIG, type ProjectConfig } from './resolve/tsconfig.js';
 import { runRules } from './rules/engine.js';
 import { defaultSeverities, RULES } from './rules/index.js';
+import { addMeasurements } from './measure/report.js';
 import type { FileFacts, ScanResult } from './types.js';
+import type { MeasureOutcome } from './measure/index.js';
 import { VERSION } from './version.js';
 import { weighGraph } from './weigh/index.js';
 import type { Weights } from './weigh/types.js';
@@ -32,6 +34,8 @@ export interface ScanOptions {
   isTypeOnlyKept?: boolean;
   /** Facts provider (a cache, given the scan root to place itself); defaults to parsing every file. */
   factsOf?: (file: string, root: string) => FileFacts;
+  /** `--measure` outcomes (from src/measure, computed by the caller before the scan). */
+  measured?: MeasureOutcome[];
   /** Package weights for the graph; defaults to weighing node_modules (src/weigh). */
   weigh?: (graph: ProjectGraph, config: ResolvedConfig) => Weights;
 }
@@ -48,26 +52,11 @@ export interface ScanOutput {
 /** Runs a whole scan. Throws UsageError for input that makes the run impossible (exit 2). */
 export function scan(options: ScanOptions): ScanOutput {
   const started = performance.now();
-  const first = options.paths[0] ? path.resolve(options.paths[0]) : process.cwd();
   for (const p of options.paths) {
     if (!fs.existsSync(p) && !fs.lstatSync(p, { throwIfNoEntry: false })) throw new UsageError(`path does not exist: ${shown(p)}`);
   }
 
-  // Config and tsconfig.
-  const configFile = options.config ? { file: path.resolve(options.config) } : findConfig(first);
-  if (options.config && !fs.existsSync(configFile!.file)) throw new UsageError(`config not found: ${options.config}`);
-  const config = loadConfig(configFile, defaultSeverities());
-  applyRuleOverrides(config, options.ruleOverrides ?? []);
-  const tsconfigFile = options.project ? path.resolve(options.project) : (config.tsconfig ?? findTsconfig(first));
-  const project = tsconfigFile ? loadTsconfig(tsconfigFile) : NO_TSCONFIG;
-  const root = rootOf(project, first);
-
-  // Discover.
-  let entries: string[];
-  if (options.paths.length) entries = discoverEntries(options.paths, { root, ignore: config.ignore });
-  else if (config.entries.length) entries = discoverFromGlobs(config.entries, { root: config.file ? path.dirname(config.file) : root, ignore: config.ignore });
-  else throw new UsageError('no paths given and no `entries` in the config');
-  if (entries.length === 0) throw new UsageError(`no source files found in ${options.paths.map(shown).join(', ') || config.entries.join(', ')}`);
+  const { config, project, root, entries } = planScan(options);
 
   // Parse, resolve, graph.
   const resolver = new ModuleResolver(project);
@@ -75,9 +64,11 @@ export function scan(options: ScanOptions): ScanOutput {
 
   // Weigh, analyze.
   const weights = options.weigh ? options.weigh(graph, config) : weighGraph(graph, config);
-  const findings = runRules(graph, config, weights, RULES);
+  const measured = new Map((options.measured ?? []).map((m) => [path.join(root, m.entry), m]));
+  const findings = runRules(graph, config, weights, RULES, measured);
   stabiliseFingerprints(findings, root);
   const entryReports = entries.map((e) => entryReport(graph, weights, e, findings)).sort((a, b) => (a.file < b.file ? -1 : 1));
+  if (options.measured) addMeasurements(entryReports, findings, options.measured);
   const modules = new Set<string>();
   for (const e of entries) for (const n of graph.closure(e).eager) if (!graph.isPackage(n)) modules.add(n);
 
@@ -97,6 +88,36 @@ export function scan(options: ScanOptions): ScanOutput {
     },
   };
   return { result, graph, config, project, resolver };
+}
+
+/** What a scan will cover: config, tsconfig, root and entries (the discover stage). */
+export interface ScanPlan {
+  config: ResolvedConfig;
+  project: ProjectConfig;
+  root: string;
+  entries: string[];
+}
+
+/** Loads config and tsconfig and discovers the entries. Throws UsageError for bad input. */
+export function planScan(options: ScanOptions): ScanPlan {
+  const first = options.paths[0] ? path.resolve(options.paths[0]) : process.cwd();
+  // Config and tsconfig.
+  const configFile = options.config ? { file: path.resolve(options.config) } : findConfig(first);
+  if (options.config && !fs.existsSync(configFile!.file)) throw new UsageError(`config not found: ${options.config}`);
+  const config = loadConfig(configFile, defaultSeverities());
+  applyRuleOverrides(config, options.ruleOverrides ?? []);
+  const tsconfigFile = options.project ? path.resolve(options.project) : (config.tsconfig ?? findTsconfig(first));
+  const project = tsconfigFile ? loadTsconfig(tsconfigFile) : NO_TSCONFIG;
+  const root = rootOf(project, first);
+
+  // Discover.
+  let entries: string[];
+  if (options.paths.length) entries = discoverEntries(options.paths, { root, ignore: config.ignore });
+  else if (config.entries.length) entries = discoverFromGlobs(config.entries, { root: config.file ? path.dirname(config.file) : root, ignore: config.ignore });
+  else throw new UsageError('no paths given and no `entries` in the config');
+  if (entries.length === 0) throw new UsageError(`no source files found in ${options.paths.map(shown).join(', ') || config.entries.join(', ')}`);
+
+  return { config, project, root, entries };
 }
 
 /** A path as the user would recognise it: relative to the working directory when inside it. */

@@ -194,6 +194,8 @@ export interface Finding {
   entries: string[];
   chain: string[];
   fix?: FindingFix;
+  /** With --measure: the measured import time of the finding's module in its first entry. */
+  measured?: { selfMs: number; totalMs: number };
   /** Stable fingerprint for baselines (not in the contract's example; additive). */
   fingerprint?: string;
 }
@@ -233,7 +235,8 @@ export interface EntryReport {
   sideEffectsByKind?: Record<string, number>;
   /** The single import whose removal saves the most. */
   cut?: { file: string; line: number; specifier: string; modules: number; bytes: number } | null;
-  measured?: Array<{ module: string; selfMs: number; totalMs: number }>;
+  /** With --measure: every module evaluated, slowest first; `parent` is who imported it first. */
+  measured?: Array<{ module: string; selfMs: number; totalMs: number; parent?: string }>;
 }
 
 export interface ScanSummary {

@@ -8,6 +8,7 @@ import type { Reporter } from './reporter.js';
 import { sarifReporter, type RuleInfo } from './sarif.js';
 import { stylish } from './stylish.js';
 import { table } from './table.js';
+import { waterfall } from './waterfall.js';
 
 /** Every rule in the registry (`defaultSeverities()`, which grows as rules land) with its description. */
 export function ruleInfos(): RuleInfo[] {
@@ -16,7 +17,7 @@ export function ruleInfos(): RuleInfo[] {
   return [...defaultSeverities()].map(([id, defaultSeverity]) => ({ id, defaultSeverity, description: meta.get(id)?.description ?? described[id] ?? id }));
 }
 
-export const REPORTERS: Record<string, Reporter> = { stylish, table, json, sarif: sarifReporter(ruleInfos), github, markdown };
+export const REPORTERS: Record<string, Reporter> = { stylish, table, json, sarif: sarifReporter(ruleInfos), github, markdown, waterfall };
 
 /** Formats named in the contract that are not built yet. */
 export const PLANNED_FORMATS: string[] = [];

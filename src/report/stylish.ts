@@ -19,6 +19,7 @@ export const stylish: Reporter = (result, options) => {
     if (f.why) out.push(c.dim(`          why: ${f.why}`));
     if (f.chain.length > 1) out.push(c.dim(`          chain: ${f.chain.join(' -> ')}`));
     if (f.entries.length > 1) out.push(c.dim(`          entries: ${f.entries.length} (${f.entries.slice(0, 3).join(', ')}${f.entries.length > 3 ? ', ...' : ''})`));
+    if (f.measured) out.push(c.dim(`          measured: ${f.measured.totalMs.toFixed(1)} ms to import (${f.measured.selfMs.toFixed(1)} ms its own)`));
     if (f.help) out.push(c.dim(`          help: ${f.help}`));
     if (f.fix) out.push(c.dim(`          fix${f.fix.safe ? ' (safe, --fix applies it)' : ' (offered, not applied by --fix)'}: ${f.fix.description}`));
   }

@@ -36,8 +36,9 @@ function findingCounts(result: ScanResult, entry: EntryReport): string {
 
 export const table: Reporter = (result, options) => {
   const rows = heaviestFirst(result).slice(0, options.top);
+  const isMeasured = result.entries.some((e) => e.cost.measuredMs !== null);
   const t = new Table({
-    head: ['entry', 'modules', 'packages', 'bytes', 'heavy packages', 'side effects', 'err/warn/info', 'biggest cut'],
+    head: ['entry', 'modules', 'packages', 'bytes', 'heavy packages', 'side effects', 'err/warn/info', 'biggest cut', ...(isMeasured ? ['measured'] : [])],
     style: { head: options.isColor ? ['bold'] : [], border: options.isColor ? ['grey'] : [] },
   });
   for (const entry of rows) {
@@ -52,6 +53,7 @@ export const table: Reporter = (result, options) => {
       sideEffectCell(entry),
       findingCounts(result, entry),
       cut,
+      ...(isMeasured ? [entry.cost.measuredMs === null ? 'failed' : `${entry.cost.measuredMs.toFixed(1)} ms`] : []),
     ]);
   }
   const more = result.entries.length - rows.length;

@@ -3,13 +3,20 @@ import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import type { Finding, Severity } from '../types.js';
+import type { MeasureOutcome } from '../measure/index.js';
 import type { Weights } from '../weigh/types.js';
 import type { Diagnostic, Rule } from './rule.js';
 
 export const UNUSED_SUPPRESSION = 'unused-suppression';
 
 /** Runs every rule that is not off; returns findings sorted by file, line, column, rule. */
-export function runRules(graph: ProjectGraph, config: ResolvedConfig, weights: Weights, rules: Rule[]): Finding[] {
+export function runRules(
+  graph: ProjectGraph,
+  config: ResolvedConfig,
+  weights: Weights,
+  rules: Rule[],
+  measured: Map<string, MeasureOutcome> = new Map(),
+): Finding[] {
   const raw: Array<{ rule: Rule; d: Diagnostic; severity: Exclude<Severity, 'off'> }> = [];
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id] ?? { severity: rule.meta.defaultSeverity, options: {} };
@@ -19,7 +26,9 @@ export function runRules(graph: ProjectGraph, config: ResolvedConfig, weights: W
       graph,
       config,
       weights,
+      measured,
       options: setting.options,
+      reportedSoFar: () => raw.map(({ rule: r, d }) => ({ ruleId: r.meta.id, file: d.file, line: d.line })),
       report: (d) => {
         // A rule may raise its severity (service-instantiation -> error) unless the user chose one.
         const severity = d.severity && configured === rule.meta.defaultSeverity ? d.severity : configured;

@@ -4,6 +4,7 @@ import duplicateEngine from './duplicate-engine.js';
 import heavyDependency from './heavy-dependency.js';
 import importCycle from './import-cycle.js';
 import lazyImport from './lazy-import.js';
+import measureFailed from './measure-failed.js';
 import parseError from './parse-error.js';
 import type { Rule } from './rule.js';
 import engineCreation from './side-effect/engine-creation.js';
@@ -13,6 +14,7 @@ import network from './side-effect/network.js';
 import serviceInstantiation from './side-effect/service-instantiation.js';
 import timer from './side-effect/timer.js';
 import topLevelAwait from './side-effect/top-level-await.js';
+import unexplainedCost from './unexplained-cost.js';
 import unresolvedImport from './unresolved-import.js';
 
 /** Every rule importscan runs, in the order it runs them. */
@@ -31,6 +33,8 @@ export const RULES: Rule[] = [
   lazyImport,
   heavyDependency,
   budget,
+  measureFailed,
+  unexplainedCost,
 ];
 
 /** Rule id -> default severity, including the engine's own `unused-suppression`. */

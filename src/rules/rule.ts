@@ -2,6 +2,7 @@
 import type { ProjectGraph } from '../graph/project-graph.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { FindingFix, Severity } from '../types.js';
+import type { MeasureOutcome } from '../measure/index.js';
 import type { Weights } from '../weigh/types.js';
 
 /** Rule metadata, as ESLint's `meta`. */
@@ -39,9 +40,13 @@ export interface RuleContext {
   graph: ProjectGraph;
   config: ResolvedConfig;
   weights: Weights;
+  /** `--measure` outcomes by absolute entry path (empty without --measure). */
+  measured: Map<string, MeasureOutcome>;
   /** The rule's options from config (`["warning", {...}]`). */
   options: Record<string, unknown>;
   report(diagnostic: Diagnostic): void;
+  /** What the rules before this one reported (rules run in registry order), before suppressions. */
+  reportedSoFar(): ReadonlyArray<{ ruleId: string; file: string; line: number }>;
 }
 
 /** A rule: metadata plus a check over the whole graph. */
