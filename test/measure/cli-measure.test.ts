@@ -40,7 +40,7 @@ describe('importscan --measure', () => {
     const waterfall = cli([entry, '--measure', '-f', 'waterfall']).stdout.split('\n');
     expect(waterfall[0]).toMatch(/^src\/entry\.ts {2}[\d.]+ ms$/);
     expect(waterfall[1]).toBe('total ms  self ms  module');
-    expect(waterfall.slice(2).filter(Boolean).map((l) => l.slice(18))).toEqual(['src/slow.ts', '  src/busy.ts', 'src/lib/medium.ts', '  src/fast.ts']);
+    expect(waterfall.slice(2).filter(Boolean).map((l) => l.slice(19))).toEqual(['src/slow.ts', '  src/busy.ts', 'src/lib/medium.ts', '  src/fast.ts']);
     expect(cli([entry, '--measure', '-f', 'table']).stdout).toMatch(/measured[\s\S]*src\/entry\.ts[\s\S]* ms /);
     expect(cli([entry, '-f', 'waterfall']).stdout).toBe('no measurements: run with --measure\n');
   });
