@@ -65,6 +65,8 @@ class Extractor {
   private isEsm = false;
   /** require() calls already recorded as module-level declarations. */
   private readonly declaredRequires = new Map<ts.Node, ImportFact>();
+  /** Type names that emitDecoratorMetadata would emit as values (`design:paramtypes`). */
+  private readonly metadataTypeNames = new Set<ts.Node>();
 
   constructor(
     private readonly sf: ts.SourceFile,
@@ -251,6 +253,8 @@ class Extractor {
       if (fact.isTypeOnly || fact.bindings.length === 0 || this.isJs) continue;
       const hasValueUse = fact.bindings.some((b) => !b.isTypeOnly && b.uses.some((u) => u.where !== 'type'));
       if (!hasValueUse) fact.isElidedUnlessVerbatim = true;
+      const isKept = fact.bindings.some((b) => !b.isTypeOnly && b.uses.some((u) => (u as DecoratorMetadataUse).isDecoratorMetadata));
+      if (!hasValueUse && isKept) (fact as ImportFact & { isKeptByDecoratorMetadata?: boolean }).isKeptByDecoratorMetadata = true;
     }
   }
 
@@ -349,6 +353,7 @@ class Extractor {
 
   /** Walks a class: decorators, heritage, computed keys, static parts at the current level. */
   private walkClass(cls: ts.ClassLikeDeclaration, ctx: Ctx, decl: DeclFact | null): void {
+    this.markDecoratorMetadata(cls);
     for (const m of ts.getDecorators(cls) ?? []) this.walk(m, ctx);
     for (const clause of cls.heritageClauses ?? []) {
       const isExtends = clause.token === ts.SyntaxKind.ExtendsKeyword;
@@ -381,6 +386,28 @@ class Extractor {
       } else {
         this.walk(member, { ...ctx, isType: true });
       }
+    }
+  }
+
+  /**
+   * With emitDecoratorMetadata, tsc emits at module level the types of a decorated class's
+   * constructor parameters, and of decorated members (property type, method parameter and
+   * return types) as values. Their type names are marked so the graph can keep those imports.
+   */
+  private markDecoratorMetadata(cls: ts.ClassLikeDeclaration): void {
+    const decorated = (n: ts.Node) => ts.canHaveDecorators(n) && (ts.getDecorators(n) ?? []).length > 0;
+    const params = (fn: ts.SignatureDeclarationBase) => fn.parameters.map((p) => p.type);
+    const types: Array<ts.TypeNode | undefined> = [];
+    for (const member of cls.members) {
+      if (ts.isConstructorDeclaration(member)) {
+        if (decorated(cls) || member.parameters.some(decorated)) types.push(...params(member));
+      } else if (ts.isMethodDeclaration(member) || ts.isAccessor(member)) {
+        if (decorated(member) || member.parameters.some(decorated)) types.push(...params(member), member.type);
+      } else if (ts.isPropertyDeclaration(member) && decorated(member)) types.push(member.type);
+    }
+    for (const type of types) {
+      const name = serializedTypeName(type);
+      if (name) this.metadataTypeNames.add(name);
     }
   }
 
@@ -725,8 +752,26 @@ class Extractor {
     const use: BindingUse = { ...this.span(id), where: kind };
     if (kind === 'function' && ctx.fn) use.fn = ctx.fn;
     if (isJsx) use.isJsx = true;
+    if (kind === 'type' && this.metadataTypeNames.has(id)) (use as DecoratorMetadataUse).isDecoratorMetadata = true;
     b.uses.push(use);
   }
+}
+
+/** A binding use in a position emitDecoratorMetadata turns into a value (extra plain field). */
+type DecoratorMetadataUse = BindingUse & { isDecoratorMetadata?: boolean };
+
+/** The identifier tsc serializes for a metadata type: `Foo`, `ns.Foo` (-> ns), `Foo | null`. */
+function serializedTypeName(type: ts.TypeNode | undefined): ts.Identifier | undefined {
+  if (!type) return undefined;
+  if (ts.isParenthesizedTypeNode(type)) return serializedTypeName(type.type);
+  if (ts.isUnionTypeNode(type)) {
+    const rest = type.types.filter((t) => !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword) && t.kind !== ts.SyntaxKind.UndefinedKeyword);
+    return rest.length === 1 ? serializedTypeName(rest[0]) : undefined;
+  }
+  if (!ts.isTypeReferenceNode(type)) return undefined;
+  let name: ts.EntityName = type.typeName;
+  while (ts.isQualifiedName(name)) name = name.left;
+  return name;
 }
 
 function unwrap(node: ts.Expression): ts.Expression {
