@@ -5,6 +5,7 @@ import { analyzeEffects, RULE_OF, type ModuleEffect } from '../effects/analyze.j
 import { costOf } from '../graph/entry-report.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import { formatBytes, plural } from '../report/format.js';
+import type { MeasureOutcome } from '../measure/index.js';
 import type { Weights } from '../weigh/types.js';
 import { createRule, type Diagnostic } from './rule.js';
 
@@ -14,7 +15,7 @@ interface Contributor {
   amount: number;
 }
 
-type Limit = 'maxModules' | 'maxBytes' | 'maxHeavyPackages' | 'maxSideEffects';
+type Limit = 'maxModules' | 'maxBytes' | 'maxHeavyPackages' | 'maxSideEffects' | 'maxMs';
 
 /** How each limit is worded: the entry's value, and one contributor's share. */
 const LIMITS: Array<{ key: Limit; actual: (n: number) => string; share: (n: number) => string }> = [
@@ -22,7 +23,10 @@ const LIMITS: Array<{ key: Limit; actual: (n: number) => string; share: (n: numb
   { key: 'maxBytes', actual: (n) => `loads ${formatBytes(n)} eagerly`, share: formatBytes },
   { key: 'maxHeavyPackages', actual: (n) => `loads ${plural(n, 'heavy package')} eagerly`, share: formatBytes },
   { key: 'maxSideEffects', actual: (n) => `runs ${plural(n, 'module-level side effect')} on import`, share: (n) => plural(n, 'effect') },
+  { key: 'maxMs', actual: (n) => `took ${ms(n)} to import (measured)`, share: (n) => `${ms(n)} self` },
 ];
+
+const ms = (n: number) => `${Math.round(n * 10) / 10} ms`;
 
 const CONTRIBUTORS = 3;
 
@@ -33,26 +37,39 @@ export default createRule({
     description: 'An entry over a budget set in config (modules, bytes, heavy packages, side effects, measured ms).',
     hasFix: false,
   },
-  check({ graph, config, weights, report }) {
+  check({ graph, config, weights, measured, report }) {
     if (config.budgets.length === 0) return;
     const budgets = config.budgets.map((budget) => ({ budget, isMatch: picomatch(budget.entries, { dot: true }) }));
     for (const entry of [...graph.entries].sort()) {
       const rel = graph.rel(entry);
       for (const { budget } of budgets.filter((b) => b.isMatch(rel))) {
-        for (const d of overBudget(graph, config, weights, entry, budget)) report(d);
+        for (const d of overBudget(graph, config, weights, entry, budget, measured.get(entry))) report(d);
       }
     }
   },
 });
 
-/** The findings of one budget on one entry. `maxMs` needs --measure, which runs after the rules: not checked here. */
-export function overBudget(graph: ProjectGraph, config: ResolvedConfig, weights: Weights, entry: string, budget: Budget): Diagnostic[] {
+/** The findings of one budget on one entry. `maxMs` is checked only when the entry was measured (--measure). */
+export function overBudget(
+  graph: ProjectGraph,
+  config: ResolvedConfig,
+  weights: Weights,
+  entry: string,
+  budget: Budget,
+  measured?: MeasureOutcome,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const rel = graph.rel(entry);
   for (const { key, actual: phrase, share } of LIMITS) {
     const limit = budget[key];
     if (limit === undefined) continue;
-    const { actual, contributors } = measure(graph, config, weights, entry, key);
+    if (key === 'maxMs' && !measured?.ok) continue;
+    const { actual, contributors } =
+      key !== 'maxMs'
+        ? measure(graph, config, weights, entry, key)
+        : measured?.ok
+          ? { actual: measured.totalMs, contributors: measured.modules.map((m) => ({ name: m.module, amount: m.selfMs })) }
+          : { actual: 0, contributors: [] };
     if (actual <= limit) continue;
     const top = contributors
       .sort((a, b) => b.amount - a.amount || (a.name < b.name ? -1 : 1))
@@ -62,7 +79,7 @@ export function overBudget(graph: ProjectGraph, config: ResolvedConfig, weights:
       file: entry,
       line: 1,
       column: 1,
-      message: `${rel} ${phrase(actual)}, over its budget of ${key === 'maxBytes' ? formatBytes(limit) : limit} (${key} for "${budget.entries}"); largest: ${top.join(', ')}`,
+      message: `${rel} ${phrase(actual)}, over its budget of ${key === 'maxBytes' ? formatBytes(limit) : key === 'maxMs' ? ms(limit) : limit} (${key} for "${budget.entries}"); largest: ${top.join(', ')}`,
       why: 'a budget keeps what the entry loads at startup from growing unnoticed',
       help:
         key === 'maxSideEffects'
@@ -77,7 +94,7 @@ export function overBudget(graph: ProjectGraph, config: ResolvedConfig, weights:
 }
 
 /** An entry's value for one limit, and what makes it up. */
-function measure(graph: ProjectGraph, config: ResolvedConfig, weights: Weights, entry: string, key: Limit): { actual: number; contributors: Contributor[] } {
+function measure(graph: ProjectGraph, config: ResolvedConfig, weights: Weights, entry: string, key: Exclude<Limit, 'maxMs'>): { actual: number; contributors: Contributor[] } {
   const { eager, eagerSet } = graph.closure(entry);
   const packages = eager.filter((n) => graph.isPackage(n));
   const files = eager.filter((n) => !graph.isPackage(n));

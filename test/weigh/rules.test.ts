@@ -2,6 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { scan } from '../../src/pipeline.js';
+import { overBudget } from '../../src/rules/budget.js';
+import { weighGraph } from '../../src/weigh/index.js';
 import { cli, cliJson, fixture, REPO } from '../helpers.js';
 
 // The CLI writes the weights cache under each project's node_modules/.cache; .gitignore only covers
@@ -85,6 +88,32 @@ describe('budget', () => {
   it('leaves entries the glob does not match alone', () => {
     const { report } = cliJson([fixture('weigh', 'budget-over-limits', 'src', 'routes', 'health.ts')]);
     expect(findingsOf(report, 'budget')).toEqual([]);
+  });
+});
+
+describe('budget maxMs', () => {
+  const dir = fixture('weigh', 'budget-over-limits');
+  const { graph, config } = scan({ paths: [path.join(dir, 'src', 'routes', 'reports.ts')], weigh: (g, c) => weighGraph(g, c, { cacheFile: null }) });
+  const weights = weighGraph(graph, config, { cacheFile: null });
+  const entry = path.join(dir, 'src', 'routes', 'reports.ts');
+  const budget = { entries: 'src/routes/**', maxMs: 50 };
+  const modules = [
+    { module: 'src/settings.ts', selfMs: 61.25, totalMs: 61.25 },
+    { module: 'tiny-math', selfMs: 12, totalMs: 12 },
+    { module: 'src/lib/round.ts', selfMs: 0.5, totalMs: 0.5 },
+    { module: 'src/routes/reports.ts', selfMs: 0.25, totalMs: 74 },
+  ];
+
+  it('reports a measured import time over the limit, with the three slowest modules', () => {
+    const found = overBudget(graph, config, weights, fs.realpathSync(entry), budget, { entry, ok: true, totalMs: 74, overheadMs: 5, modules });
+    expect(found.map((d) => d.message)).toEqual([
+      'src/routes/reports.ts took 74 ms to import (measured), over its budget of 50 ms (maxMs for "src/routes/**"); largest: src/settings.ts (61.3 ms self), tiny-math (12 ms self), src/lib/round.ts (0.5 ms self)',
+    ]);
+  });
+
+  it('skips maxMs when the entry was not measured, or its measurement failed', () => {
+    expect(overBudget(graph, config, weights, entry, budget)).toEqual([]);
+    expect(overBudget(graph, config, weights, entry, budget, { entry, ok: false, reason: 'exit 1' })).toEqual([]);
   });
 });
 
