@@ -175,6 +175,7 @@ async function runMain(argv: string[], io: CliIo): Promise<number> {
   }
   const output = opts.fix ? await (await import('./fix/run.js')).fixAndRescan(() => scan(scanOptions), io.stderr) : scan(scanOptions);
   cache?.save();
+  if (io.env.IMPORTSCAN_TIMING) io.stderr(output.timings.format());
   const gated = gate(output.result, {
     baseline: opts.baseline && path.resolve(io.cwd, opts.baseline),
     isBaselineUpdated: opts.updateBaseline,

@@ -17,6 +17,7 @@ import { defaultSeverities, RULES } from './rules/index.js';
 import { addMeasurements } from './measure/report.js';
 import type { FileFacts, ScanResult } from './types.js';
 import type { MeasureOutcome } from './measure/index.js';
+import { Timings } from './timings.js';
 import { VERSION } from './version.js';
 import { weighGraph } from './weigh/index.js';
 import type { Weights } from './weigh/types.js';
@@ -47,6 +48,8 @@ export interface ScanOutput {
   config: ResolvedConfig;
   project: ProjectConfig;
   resolver: ModuleResolver;
+  /** Milliseconds per stage (printed with IMPORTSCAN_TIMING=1). */
+  timings: Timings;
 }
 
 /** Runs a whole scan. Throws UsageError for input that makes the run impossible (exit 2). */
@@ -56,18 +59,30 @@ export function scan(options: ScanOptions): ScanOutput {
     if (!fs.existsSync(p) && !fs.lstatSync(p, { throwIfNoEntry: false })) throw new UsageError(`path does not exist: ${shown(p)}`);
   }
 
-  const { config, project, root, entries } = planScan(options);
+  const timings = new Timings();
+  const { config, project, root, entries } = timings.time('discover', () => planScan(options));
 
-  // Parse, resolve, graph.
+  // Parse, resolve, graph (parse and resolve are timed inside the walk).
   const resolver = new ModuleResolver(project);
-  const graph = buildGraph({ root, entries, resolver, project, factsOf: options.factsOf ? (file) => options.factsOf!(file, root) : readFacts, isTypeOnlyKept: options.isTypeOnlyKept });
+  const parse = options.factsOf ? (file: string) => options.factsOf!(file, root) : readFacts;
+  const graph = timings.time('graph', () =>
+    buildGraph({
+      root,
+      entries,
+      resolver,
+      project,
+      factsOf: (file) => timings.time('parse', () => parse(file)),
+      resolve: (from, specifier, condition) => timings.time('resolve', () => resolver.resolve(from, specifier, condition)),
+      isTypeOnlyKept: options.isTypeOnlyKept,
+    }),
+  );
 
   // Weigh, analyze.
-  const weights = options.weigh ? options.weigh(graph, config) : weighGraph(graph, config);
+  const weights = timings.time('weigh', () => (options.weigh ? options.weigh(graph, config) : weighGraph(graph, config)));
   const measured = new Map((options.measured ?? []).map((m) => [path.join(root, m.entry), m]));
-  const findings = runRules(graph, config, weights, RULES, measured);
+  const findings = timings.time('rules', () => runRules(graph, config, weights, RULES, measured, timings));
   stabiliseFingerprints(findings, root);
-  const entryReports = entries.map((e) => entryReport(graph, weights, e, findings)).sort((a, b) => (a.file < b.file ? -1 : 1));
+  const entryReports = timings.time('entries', () => entries.map((e) => entryReport(graph, weights, e, findings)).sort((a, b) => (a.file < b.file ? -1 : 1)));
   if (options.measured) addMeasurements(entryReports, findings, options.measured);
   const modules = new Set<string>();
   for (const e of entries) for (const n of graph.closure(e).eager) if (!graph.isPackage(n)) modules.add(n);
@@ -87,7 +102,7 @@ export function scan(options: ScanOptions): ScanOutput {
       durationMs: Math.round(performance.now() - started),
     },
   };
-  return { result, graph, config, project, resolver };
+  return { result, graph, config, project, resolver, timings };
 }
 
 /** What a scan will cover: config, tsconfig, root and entries (the discover stage). */

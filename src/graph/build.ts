@@ -12,6 +12,8 @@ export interface BuildOptions {
   project: ProjectConfig;
   /** Returns the facts of a file (parsing it or reading a cache). */
   factsOf: (file: string) => FileFacts;
+  /** Resolves a specifier (defaults to `resolver.resolve`; the pipeline passes a timed one). */
+  resolve?: ModuleResolver['resolve'];
   /** Keep type-only and elided imports as edges (a comparison mode for cross-checks). */
   isTypeOnlyKept?: boolean;
 }
@@ -27,6 +29,7 @@ export function isRuntimeImport(fact: ImportFact, project: ProjectConfig, isType
 /** Builds the graph by a breadth-first walk from the entries over eager and lazy edges. */
 export function buildGraph(options: BuildOptions): ProjectGraph {
   const { resolver, project } = options;
+  const resolve = options.resolve ?? ((from: string, specifier: string, condition: 'import' | 'require') => resolver.resolve(from, specifier, condition));
   const pg = new ProjectGraph(options.root, options.entries);
   const { graph } = pg;
   const queue: string[] = [];
@@ -52,7 +55,7 @@ export function buildGraph(options: BuildOptions): ProjectGraph {
         return;
       }
       const condition = fact.kind === 'require' || fact.kind === 'import-equals' ? 'require' : fact.kind === 'dynamic' ? 'import' : format;
-      const resolved = resolver.resolve(file, fact.specifier, condition);
+      const resolved = resolve(file, fact.specifier, condition);
       resolutions.push(resolved);
       let target: string;
       if (resolved.type === 'builtin') return;

@@ -61,21 +61,34 @@ export class ProjectGraph {
 
   /** Path relative to root with forward slashes; package nodes by name. */
   rel(node: string): string {
-    if (node.startsWith('pkg:')) return this.graph.getNodeAttribute(node, 'name');
-    return path.relative(this.root, node).split(path.sep).join('/');
+    let hit = this.relCache.get(node);
+    if (hit === undefined) {
+      hit = node.startsWith('pkg:') ? this.graph.getNodeAttribute(node, 'name') : path.relative(this.root, node).split(path.sep).join('/');
+      this.relCache.set(node, hit);
+    }
+    return hit;
   }
+
+  private readonly relCache = new Map<string, string>();
 
   isPackage(node: string): boolean {
     return node.startsWith('pkg:');
   }
 
-  /** Out edges of a node, in import order. */
-  outEdges(node: string): Array<{ target: string; attrs: EdgeAttrs }> {
-    const out: Array<{ target: string; attrs: EdgeAttrs }> = [];
-    if (!this.graph.hasNode(node)) return out;
-    this.graph.forEachOutEdge(node, (_edge, attrs, _source, target) => {
-      out.push({ target, attrs });
-    });
+  private readonly outCache = new Map<string, ReadonlyArray<{ target: string; attrs: EdgeAttrs }>>();
+
+  /** Out edges of a node, in import order (memoised: the graph does not change after it is built). */
+  outEdges(node: string): ReadonlyArray<{ target: string; attrs: EdgeAttrs }> {
+    let out = this.outCache.get(node);
+    if (out) return out;
+    const list: Array<{ target: string; attrs: EdgeAttrs }> = [];
+    if (this.graph.hasNode(node)) {
+      this.graph.forEachOutEdge(node, (_edge, attrs, _source, target) => {
+        list.push({ target, attrs });
+      });
+    }
+    out = list;
+    this.outCache.set(node, out);
     return out;
   }
 

@@ -4,6 +4,7 @@ import type { ResolvedConfig } from '../config/schema.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import type { Finding, Severity } from '../types.js';
 import type { MeasureOutcome } from '../measure/index.js';
+import type { Timings } from '../timings.js';
 import type { Weights } from '../weigh/types.js';
 import type { Diagnostic, Rule } from './rule.js';
 
@@ -16,13 +17,14 @@ export function runRules(
   weights: Weights,
   rules: Rule[],
   measured: Map<string, MeasureOutcome> = new Map(),
+  timings?: Timings,
 ): Finding[] {
   const raw: Array<{ rule: Rule; d: Diagnostic; severity: Exclude<Severity, 'off'> }> = [];
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id] ?? { severity: rule.meta.defaultSeverity, options: {} };
     if (setting.severity === 'off') continue;
     const configured = setting.severity;
-    rule.check({
+    const check = () => rule.check({
       graph,
       config,
       weights,
@@ -35,6 +37,8 @@ export function runRules(
         raw.push({ rule, d, severity });
       },
     });
+    if (timings) timings.time(`rule ${rule.meta.id}`, check);
+    else check();
   }
 
   const used = new Set<object>();

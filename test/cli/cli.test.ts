@@ -81,7 +81,7 @@ describe('unparseable files are findings; the rest is analysed', () => {
     const { code, report } = cliJson([broken]);
     expect(code).toBe(1);
     expect(report.entries[0].eagerModules).toEqual(['src/bad.ts', 'src/blob.js', 'src/deep.ts', 'src/latin.ts', 'src/ok.ts', 'src/routes/a.ts']);
-    expect(report.findings.map((f: any) => [f.ruleId, f.file, f.line, f.column, f.message])).toEqual([
+    expect(report.findings.filter((f: any) => f.ruleId === 'parse-error').map((f: any) => [f.ruleId, f.file, f.line, f.column, f.message])).toEqual([
       ['parse-error', 'src/bad.ts', 1, 21, 'cannot parse: Expression expected.'],
       ['parse-error', 'src/blob.js', 1, 1, 'cannot parse: binary file (contains NUL bytes), not JavaScript or TypeScript'],
       ['parse-error', 'src/latin.ts', 1, 1, 'cannot parse: not a UTF-8 text file'],
@@ -148,7 +148,9 @@ describe('reports', () => {
     const root = path.join(REPO, 'sample-projects/express-api');
     const r = cli(['why', 'src/routes/users.ts', 'pg'], { cwd: root });
     expect(r.code).toBe(0);
-    expect(r.stdout.trim().split('\n').every((l) => l.startsWith('src/routes/users.ts') && l.endsWith('-> pg'))).toBe(true);
+    const chains = r.stdout.split('\n\n')[0]!.trim().split('\n');
+    expect(chains.length).toBeGreaterThan(0);
+    expect(chains.every((l) => l.startsWith('src/routes/users.ts') && / [-~]> pg$/.test(l))).toBe(true);
     expect(cli(['why', 'src/routes/health.ts', 'pg'], { cwd: root })).toMatchObject({ code: 1, stdout: 'src/routes/health.ts does not load pg eagerly\n' });
     expect(cli(['why', 'nope.ts', 'pg'])).toEqual({ code: 2, stdout: '', stderr: 'importscan: entry is not a file: nope.ts\n' });
   });
