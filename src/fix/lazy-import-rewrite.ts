@@ -154,13 +154,16 @@ function build(
   }
 
   // The import declaration becomes type imports (for type uses) and, when needed, the loader.
-  const typeImports = typeImportLines(fact, spec, style, isJs);
-  const loader = isLoader ? loaderText(mode, cacheName, loaderName, spec, style, isJs, fact) : [];
+  // CommonJS loaders type a default export through the kept `import type` of it.
+  const cjsDefault = mode === 'cjs' ? fact.bindings.find((b) => b.imported === 'default' && !b.isTypeOnly) : undefined;
+  const typeImports = typeImportLines(fact, spec, style, isJs, cjsDefault);
+  const loader = isLoader ? loaderText(mode, cacheName, loaderName, spec, style, isJs, fact, cjsDefault?.local) : [];
   const lastImport = [...sf.statements].reverse().find((s) => ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s))!;
   const nl = style.newline;
   if (lastImport === decl) {
     const isFirstImport = sf.statements.find((s) => ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s)) === decl;
-    const gap = typeImports.length || !isFirstImport ? [''] : [];
+    const isAfterBlank = /\n[ \t]*\r?\n[ \t]*$/.test(text.slice(0, decl.getStart(sf)));
+    const gap = typeImports.length || (!isFirstImport && !isAfterBlank) ? [''] : [];
     edits.push(replaceStatement(text, file, decl, sf, [...typeImports, ...(loader.length ? [...gap, ...loader] : [])], nl));
   } else {
     edits.push(replaceStatement(text, file, decl, sf, typeImports, nl));
@@ -225,9 +228,9 @@ function insertAtBodyStart(parsed: ParsedFile, file: string, fn: FunctionNode, s
 }
 
 /** `import type` lines keeping the bindings used as types (or declared `type`). */
-function typeImportLines(fact: ImportFact, spec: string, style: FileStyle, isJs: boolean): string[] {
+function typeImportLines(fact: ImportFact, spec: string, style: FileStyle, isJs: boolean, also?: ImportBinding): string[] {
   if (isJs) return [];
-  const typed = fact.bindings.filter((b) => b.isTypeOnly || b.uses.some((u) => u.where === 'type'));
+  const typed = fact.bindings.filter((b) => b === also || b.isTypeOnly || b.uses.some((u) => u.where === 'type'));
   const s = semi(style);
   const lines: string[] = [];
   const def = typed.find((b) => b.imported === 'default');
@@ -239,7 +242,7 @@ function typeImportLines(fact: ImportFact, spec: string, style: FileStyle, isJs:
   return lines;
 }
 
-function loaderText(mode: Mode, cacheName: string, loaderName: string, spec: string, style: FileStyle, isJs: boolean, fact: ImportFact): string[] {
+function loaderText(mode: Mode, cacheName: string, loaderName: string, spec: string, style: FileStyle, isJs: boolean, fact: ImportFact, defaultLocal?: string): string[] {
   const s = semi(style);
   const i = style.indentUnit;
   const doc = `/** Loads ${fact.specifier} on first use (importscan lazy-import). */`;
@@ -252,9 +255,8 @@ function loaderText(mode: Mode, cacheName: string, loaderName: string, spec: str
       `}`,
     ];
   }
-  const type = `typeof import(${spec})`;
-  const hasDefault = fact.bindings.some((b) => b.imported === 'default' && !b.isTypeOnly);
-  if (!hasDefault) {
+  const type = defaultLocal ? `typeof import(${spec}) & { default: typeof ${defaultLocal} }` : `typeof import(${spec})`;
+  if (!defaultLocal) {
     return [
       isJs ? `let ${cacheName}${s}` : `let ${cacheName}: ${type} | undefined${s}`,
       doc,
