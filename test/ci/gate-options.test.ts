@@ -41,8 +41,7 @@ describe('--rule', () => {
 
   it('exits 2 on an unknown rule or severity', () => {
     const unknown = importscan([ROUTES, '--rule', 'side-effect/teleport=error']);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^importscan: unknown rule in --rule side-effect\/teleport=error: expected one of .*side-effect\/io/);
+    expect(unknown).toEqual({ stdout: '', stderr: 'importscan: unknown rule in --rule: side-effect/teleport\n', code: 2 });
     const bad = importscan([ROUTES, '--rule', 'side-effect/io=fatal']);
     expect(bad).toEqual({ stdout: '', stderr: 'importscan: invalid --rule side-effect/io=fatal: expected <rule-id>=<off|info|warning|error>\n', code: 2 });
   });
