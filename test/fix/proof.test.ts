@@ -30,8 +30,8 @@ async function probe(dir: string, router: string): Promise<Probe> {
 
 async function probeAll(dir: string, routers: string[]): Promise<Record<string, Probe>> {
   const out: Record<string, Probe> = {};
-  for (let i = 0; i < routers.length; i += 8) {
-    const batch = routers.slice(i, i + 8);
+  for (let i = 0; i < routers.length; i += 4) {
+    const batch = routers.slice(i, i + 4);
     const probes = await Promise.all(batch.map((r) => probe(dir, r)));
     batch.forEach((r, j) => (out[r] = probes[j]!));
   }
