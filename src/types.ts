@@ -33,6 +33,8 @@ export interface BindingUse extends Span {
   fn?: FunctionRef;
   /** For uses in JSX (`<Foo/>`). */
   isJsx?: boolean;
+  /** A type use that `emitDecoratorMetadata` turns into a value (a decorated constructor's parameter type). */
+  isDecoratorMetadata?: boolean;
 }
 
 /** The function enclosing a use: enough for the lazy-import rule to choose a rewrite. */
@@ -76,6 +78,8 @@ export interface ImportFact extends Span {
   /** Condition set Node uses for this import: ESM `import` or CommonJS `require`. */
   condition: 'import' | 'require';
   bindings: ImportBinding[];
+  /** Elided as type-only, except that `emitDecoratorMetadata` keeps it (decorated constructor parameter types). */
+  isKeptByDecoratorMetadata?: boolean;
   /** For dynamic import()/require() whose argument is not a string literal. */
   isNonLiteral?: boolean;
   /** Names re-exported (`export { a as b } from`): exported name -> imported name. `*` for export *. */
@@ -97,6 +101,8 @@ export interface CallFact extends Span {
   text: string;
   /** Start of the enclosing top-level statement (for fix/suppression anchoring). */
   statementStart: number;
+  /** Line of the enclosing top-level statement (for module-level effects), so suppressions above it apply. */
+  statementLine?: number;
   /** Name of the variable this value is assigned to at module level, if any (`export const pool = ...`). */
   assignedTo?: string;
   /** For `.on(...)`-style calls: the local name of the receiver, if a plain identifier. */

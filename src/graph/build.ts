@@ -22,7 +22,9 @@ export interface BuildOptions {
 export function isRuntimeImport(fact: ImportFact, project: ProjectConfig, isTypeOnlyKept = false): boolean {
   if (isTypeOnlyKept) return true;
   if (fact.isTypeOnly) return false;
-  if (fact.isElidedUnlessVerbatim && !project.verbatimModuleSyntax) return false;
+  if (fact.isElidedUnlessVerbatim && !project.verbatimModuleSyntax) {
+    return project.emitDecoratorMetadata && fact.isKeptByDecoratorMetadata === true;
+  }
   return true;
 }
 

@@ -9,6 +9,8 @@ export interface ProjectConfig {
   /** Absolute path of the tsconfig, or null when there is none. */
   file: string | null;
   verbatimModuleSyntax: boolean;
+  /** `emitDecoratorMetadata`: the types of decorated constructors' parameters become run-time imports. */
+  emitDecoratorMetadata: boolean;
   /** `commonjs` when TypeScript emits require() for imports, `esm`, or `node` (by package type). */
   moduleFormat: 'commonjs' | 'esm' | 'node';
   /** tsconfig `paths` patterns (keys), to tell a path-mapped import from a package. */
@@ -21,6 +23,7 @@ export interface ProjectConfig {
 export const NO_TSCONFIG: ProjectConfig = {
   file: null,
   verbatimModuleSyntax: false,
+  emitDecoratorMetadata: false,
   moduleFormat: 'node',
   pathPatterns: [],
   allowJs: true,
@@ -57,6 +60,7 @@ export function loadTsconfig(file: string): ProjectConfig {
   return {
     file,
     verbatimModuleSyntax: o.verbatimModuleSyntax === true,
+    emitDecoratorMetadata: o.emitDecoratorMetadata === true && o.experimentalDecorators === true,
     moduleFormat,
     pathPatterns: Object.keys(o.paths ?? {}),
     allowJs: o.allowJs === true,
