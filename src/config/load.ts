@@ -89,7 +89,7 @@ export function loadConfig(found: { file: string; key?: 'importscan' } | null, k
     if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) fail('rules', 'an object');
     for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
       if (!knownRules.has(id)) unknownKey(`rules.${id}`, [...knownRules.keys()].sort());
-      rules[id] = parseRuleSetting(value, `rules.${id}`, (k, e) => fail(k, e, k.endsWith('[1]') ? (value as unknown[])[1] : value));
+      rules[id] = { ...parseRuleSetting(value, `rules.${id}`, (k, e) => fail(k, e, k.endsWith('[1]') ? (value as unknown[])[1] : value)), isExplicit: true };
     }
   }
 
@@ -182,7 +182,7 @@ export function applyRuleOverrides(config: ResolvedConfig, overrides: string[]):
     if (!m) throw new UsageError(`invalid --rule ${o}: expected <rule-id>=<off|info|warning|error>`);
     const [, id, severity] = m;
     if (!config.rules[id!]) throw new UsageError(`unknown rule in --rule: ${id}`);
-    config.rules[id!] = { ...config.rules[id!]!, severity: severity as Severity };
+    config.rules[id!] = { ...config.rules[id!]!, severity: severity as Severity, isExplicit: true };
   }
 }
 

@@ -25,6 +25,8 @@ export interface Budget {
 export interface RuleSetting {
   severity: Severity;
   options: Record<string, unknown>;
+  /** Set by the user (config or --rule), not the default: rules then never raise it. */
+  isExplicit?: boolean;
 }
 
 /** Loaded, validated and defaulted configuration. */

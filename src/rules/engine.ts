@@ -33,7 +33,7 @@ export function runRules(
       reportedSoFar: () => raw.map(({ rule: r, d }) => ({ ruleId: r.meta.id, file: d.file, line: d.line })),
       report: (d) => {
         // A rule may raise its severity (service-instantiation -> error) unless the user chose one.
-        const severity = d.severity && configured === rule.meta.defaultSeverity ? d.severity : configured;
+        const severity = d.severity && !setting.isExplicit ? d.severity : configured;
         raw.push({ rule, d, severity });
       },
     });
