@@ -4,7 +4,7 @@ import path from 'node:path';
 import { stabiliseFingerprints } from './baseline/fingerprint.js';
 import { applyRuleOverrides, findConfig, loadConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/schema.js';
-import { discoverEntries, discoverFromGlobs } from './discover/entries.js';
+import { discoverEntries, discoverFromGlobs, listSourceFiles } from './discover/entries.js';
 import { UsageError } from './errors.js';
 import { buildGraph } from './graph/build.js';
 import { entryReport } from './graph/entry-report.js';
@@ -12,7 +12,7 @@ import type { ProjectGraph } from './graph/project-graph.js';
 import { readFacts } from './parse/read.js';
 import { ModuleResolver } from './resolve/resolver.js';
 import { findTsconfig, loadTsconfig, NO_TSCONFIG, type ProjectConfig } from './resolve/tsconfig.js';
-import { runRules } from './rules/engine.js';
+import { runRules, type RuleHost } from './rules/engine.js';
 import { defaultSeverities, RULES } from './rules/index.js';
 import { addMeasurements } from './measure/report.js';
 import type { FileFacts, ScanResult } from './types.js';
@@ -80,7 +80,14 @@ export function scan(options: ScanOptions): ScanOutput {
   // Weigh, analyze.
   const weights = timings.time('weigh', () => (options.weigh ? options.weigh(graph, config) : weighGraph(graph, config)));
   const measured = new Map((options.measured ?? []).map((m) => [path.join(root, m.entry), m]));
-  const findings = timings.time('rules', () => runRules(graph, config, weights, RULES, measured, timings));
+  let sources: string[] | undefined;
+  const host: RuleHost = {
+    project,
+    formatOf: (file) => resolver.formatOf(file),
+    textOf: (file) => fs.readFileSync(file, 'utf8'),
+    sourceFiles: () => (sources ??= listSourceFiles(root)),
+  };
+  const findings = timings.time('rules', () => runRules(graph, config, weights, RULES, measured, host, timings));
   stabiliseFingerprints(findings, root);
   const entryReports = timings.time('entries', () => entries.map((e) => entryReport(graph, weights, e, findings)).sort((a, b) => (a.file < b.file ? -1 : 1)));
   if (options.measured) addMeasurements(entryReports, findings, options.measured);

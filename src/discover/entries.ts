@@ -64,8 +64,22 @@ export function discoverFromGlobs(globs: string[], options: DiscoverOptions): st
   return found.sort();
 }
 
+/** Every source file under a root, tests included (not declarations, node_modules, dist or dot folders). */
+export function listSourceFiles(root: string): string[] {
+  const found: string[] = [];
+  walk(
+    root,
+    new Set(),
+    (file) => {
+      if (isSourceFile(file)) found.push(file);
+    },
+    new Set(['node_modules', 'dist']),
+  );
+  return found;
+}
+
 /** Walks a directory tree, following symlinks once (a loop is cut, not followed forever). */
-function walk(dir: string, seen: Set<string>, onFile: (file: string) => void): void {
+function walk(dir: string, seen: Set<string>, onFile: (file: string) => void, skipped: ReadonlySet<string> = SKIPPED_DIRS): void {
   let real: string;
   try {
     real = fs.realpathSync(dir);
@@ -84,7 +98,7 @@ function walk(dir: string, seen: Set<string>, onFile: (file: string) => void): v
   for (const e of entries) {
     const full = path.join(real, e.name);
     if (e.isDirectory() || e.isSymbolicLink()) {
-      if (SKIPPED_DIRS.has(e.name) || e.name.startsWith('.')) continue;
+      if (skipped.has(e.name) || e.name.startsWith('.')) continue;
       let isDir = e.isDirectory();
       if (e.isSymbolicLink()) {
         try {
@@ -95,7 +109,7 @@ function walk(dir: string, seen: Set<string>, onFile: (file: string) => void): v
           continue;
         }
       }
-      if (isDir) walk(full, seen, onFile);
+      if (isDir) walk(full, seen, onFile, skipped);
     } else if (e.isFile()) onFile(full);
   }
 }

@@ -1,10 +1,8 @@
 // fix: what a rewrite needs to know about the project: the file's output format (ESM or CommonJS),
-// tsconfig `module`, the TypeScript version, and the file's text. Read lazily and cached per root.
-import fs from 'node:fs';
+// tsconfig `module`, the TypeScript version, and the file's text, as the scan saw them.
 import path from 'node:path';
 import ts from 'typescript';
-import { ModuleResolver } from '../resolve/resolver.js';
-import { findTsconfig, loadTsconfig, NO_TSCONFIG, type ProjectConfig } from '../resolve/tsconfig.js';
+import type { ProjectConfig } from '../resolve/tsconfig.js';
 
 /** The project facts rewrites depend on. */
 export interface FixEnv {
@@ -15,38 +13,13 @@ export interface FixEnv {
   tsVersion: string;
   /** Current text of a source file. */
   textOf(file: string): string;
+  /** Every source file under the root (not node_modules, dist or dot folders), listed once per scan. */
+  sourceFiles(): readonly string[];
 }
 
-const envs = new Map<string, FixEnv>();
-
-/** The environment for a project root (the tsconfig's directory when there is one). */
-export function fixEnvFor(root: string, project?: ProjectConfig): FixEnv {
-  const key = `${root}\0${project?.file ?? ''}`;
-  const hit = envs.get(key);
-  if (hit) return hit;
-  let resolved = project;
-  if (!resolved) {
-    const tsconfig = findTsconfig(root);
-    try {
-      resolved = tsconfig ? loadTsconfig(tsconfig) : NO_TSCONFIG;
-    } catch {
-      resolved = NO_TSCONFIG;
-    }
-  }
-  const env = createFixEnv(resolved);
-  envs.set(key, env);
-  return env;
-}
-
-/** An environment over a given tsconfig; texts are read from disk on demand (not cached: fixes change them). */
-export function createFixEnv(project: ProjectConfig): FixEnv {
-  const resolver = new ModuleResolver(project);
-  return {
-    project,
-    formatOf: (file) => resolver.formatOf(file),
-    tsVersion: ts.versionMajorMinor,
-    textOf: (file) => fs.readFileSync(file, 'utf8'),
-  };
+/** The environment a rule sees: the scan's own tsconfig facts and file reader. */
+export function fixEnvOf(host: Omit<FixEnv, 'tsVersion'>): FixEnv {
+  return { ...host, tsVersion: ts.versionMajorMinor };
 }
 
 /** Whether `import defer` type-checks here: tsconfig `module` esnext or preserve, and TypeScript >= 5.9. */

@@ -1,6 +1,5 @@
 // fix: rewrite (4): a module-level service or engine instance (`export const zerodb = new ZeroDBService()`)
 // becomes a memoised accessor (`getZerodb()`), with every project use updated across files.
-import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import type { EngineSpec, ResolvedConfig } from '../config/schema.js';
@@ -176,7 +175,7 @@ export function planInstanceAccessor(graph: ProjectGraph, file: string, effect: 
         }
       }
     }
-    const outside = importedOutsideGraph(graph, file, name);
+    const outside = importedOutsideGraph(graph, file, name, env);
     if (outside) {
       isSafe = false;
       reasons.push(`${graph.rel(outside)}, which the scan did not read, may use it`);
@@ -273,26 +272,13 @@ function insideFunction(node: ts.Node): boolean {
 }
 
 /** Whether a source file under the root that the scan did not read mentions the name and the module. */
-function importedOutsideGraph(graph: ProjectGraph, file: string, name: string): string | null {
+function importedOutsideGraph(graph: ProjectGraph, file: string, name: string, env: FixEnv): string | null {
   const base = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
   const pattern = new RegExp(`\\b${name}\\b`);
-  const walk = (dir: string): string | null => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.') || entry.name === 'dist') continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        const hit = walk(full);
-        if (hit) return hit;
-      } else if (/\.[cm]?[jt]sx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') && full !== file && !graph.facts.has(full)) {
-        const text = fs.readFileSync(full, 'utf8');
-        if (text.includes(base) && pattern.test(text)) return full;
-      }
-    }
-    return null;
-  };
-  try {
-    return walk(graph.root);
-  } catch {
-    return graph.root;
+  for (const other of env.sourceFiles()) {
+    if (other === file || graph.facts.has(other)) continue;
+    const text = env.textOf(other);
+    if (text.includes(base) && pattern.test(text)) return other;
   }
+  return null;
 }

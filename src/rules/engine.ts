@@ -6,7 +6,10 @@ import type { Finding, Severity } from '../types.js';
 import type { MeasureOutcome } from '../measure/index.js';
 import type { Timings } from '../timings.js';
 import type { Weights } from '../weigh/types.js';
-import type { Diagnostic, Rule } from './rule.js';
+import type { Diagnostic, Rule, RuleContext } from './rule.js';
+
+/** What the pipeline gives rules besides the graph: project facts and a file reader. */
+export type RuleHost = Pick<RuleContext, 'project' | 'formatOf' | 'textOf' | 'sourceFiles'>;
 
 export const UNUSED_SUPPRESSION = 'unused-suppression';
 
@@ -16,7 +19,8 @@ export function runRules(
   config: ResolvedConfig,
   weights: Weights,
   rules: Rule[],
-  measured: Map<string, MeasureOutcome> = new Map(),
+  measured: Map<string, MeasureOutcome>,
+  host: RuleHost,
   timings?: Timings,
 ): Finding[] {
   const raw: Array<{ rule: Rule; d: Diagnostic; severity: Exclude<Severity, 'off'> }> = [];
@@ -29,6 +33,7 @@ export function runRules(
       config,
       weights,
       measured,
+      ...host,
       options: setting.options,
       reportedSoFar: () => raw.map(({ rule: r, d }) => ({ ruleId: r.meta.id, file: d.file, line: d.line })),
       report: (d) => {

@@ -4,7 +4,7 @@
 import { dominance, edgeKey } from '../graph/dominators.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import { formatBytes, plural } from '../report/format.js';
-import { fixEnvFor } from '../fix/environment.js';
+import { fixEnvOf } from '../fix/environment.js';
 import { fixOf } from '../fix/plan-diff.js';
 import { planInstanceAccessors } from '../fix/instance-accessor.js';
 import { isLazyCandidate, planLazyImport, valueBindings } from '../fix/lazy-import-rewrite.js';
@@ -55,8 +55,8 @@ export default createRule({
     description: 'An eager import whose bindings are used only inside function bodies, so it can be loaded on first use.',
     hasFix: true,
   },
-  check({ graph, weights, config, report }) {
-    const env = fixEnvFor(graph.root);
+  check({ graph, weights, config, report, project, formatOf, textOf, sourceFiles }) {
+    const env = fixEnvOf({ project, formatOf, textOf, sourceFiles });
     for (const [file, facts] of graph.facts) {
       if (facts.parseError || graph.entriesOf(file).length === 0) continue;
       facts.imports.forEach((fact, importIndex) => {

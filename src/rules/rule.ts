@@ -3,6 +3,7 @@ import type { ProjectGraph } from '../graph/project-graph.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { FindingFix, Severity } from '../types.js';
 import type { MeasureOutcome } from '../measure/index.js';
+import type { ProjectConfig } from '../resolve/tsconfig.js';
 import type { Weights } from '../weigh/types.js';
 
 /** Rule metadata, as ESLint's `meta`. */
@@ -40,6 +41,14 @@ export interface RuleContext {
   graph: ProjectGraph;
   config: ResolvedConfig;
   weights: Weights;
+  /** The tsconfig facts the scan used (module format, verbatimModuleSyntax, `module`, ...). */
+  project: ProjectConfig;
+  /** How Node loads a project file: `import` (ESM) or `require` (CommonJS). */
+  formatOf(file: string): 'import' | 'require';
+  /** The current text of a project file (read by the pipeline: rules never touch the file system). */
+  textOf(file: string): string;
+  /** Every source file under the root (not node_modules, dist or dot folders), listed once per scan. */
+  sourceFiles(): readonly string[];
   /** `--measure` outcomes by absolute entry path (empty without --measure). */
   measured: Map<string, MeasureOutcome>;
   /** The rule's options from config (`["warning", {...}]`). */
