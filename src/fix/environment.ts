@@ -3,6 +3,7 @@
 import path from 'node:path';
 import ts from 'typescript';
 import type { ProjectConfig } from '../resolve/tsconfig.js';
+import { parseFile, type ParsedFile } from './ast.js';
 
 /** The project facts rewrites depend on. */
 export interface FixEnv {
@@ -15,11 +16,31 @@ export interface FixEnv {
   textOf(file: string): string;
   /** Every source file under the root (not node_modules, dist or dot folders), listed once per scan. */
   sourceFiles(): readonly string[];
+  /** A file's syntax tree, parsed once for all the rewrites planned in it (a few files are kept). */
+  parsedOf(file: string): ParsedFile;
 }
 
+/** Files whose trees stay parsed: the rule plans file by file, importers of an instance are few. */
+const PARSED_KEPT = 16;
+
 /** The environment a rule sees: the scan's own tsconfig facts and file reader. */
-export function fixEnvOf(host: Omit<FixEnv, 'tsVersion'>): FixEnv {
-  return { ...host, tsVersion: ts.versionMajorMinor };
+export function fixEnvOf(host: Omit<FixEnv, 'tsVersion' | 'parsedOf'>): FixEnv {
+  const parsed = new Map<string, ParsedFile>();
+  return {
+    ...host,
+    tsVersion: ts.versionMajorMinor,
+    parsedOf(file) {
+      let hit = parsed.get(file);
+      if (hit) {
+        parsed.delete(file); // most recently used last
+      } else {
+        hit = parseFile(file, host.textOf(file));
+        if (parsed.size >= PARSED_KEPT) parsed.delete(parsed.keys().next().value!);
+      }
+      parsed.set(file, hit);
+      return hit;
+    },
+  };
 }
 
 /** Whether `import defer` type-checks here: tsconfig `module` esnext or preserve, and TypeScript >= 5.9. */

@@ -6,7 +6,7 @@ import type { EngineSpec, ResolvedConfig } from '../config/schema.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import type { Diagnostic } from '../rules/rule.js';
 import type { CallFact, FileFacts } from '../types.js';
-import { freshName, isJsFile, namesDeclaredIn, parseFile, pascal, type ParsedFile } from './ast.js';
+import { freshName, isJsFile, namesDeclaredIn, pascal, type ParsedFile } from './ast.js';
 import type { Edit } from './edits.js';
 import type { FixEnv } from './environment.js';
 import type { RewritePlan } from './lazy-import-rewrite.js';
@@ -89,7 +89,7 @@ export function planInstanceAccessors(graph: ProjectGraph, config: ResolvedConfi
 /** Plans the accessor for one `const x = new X()` statement, or null when a use cannot be followed. */
 export function planInstanceAccessor(graph: ProjectGraph, file: string, effect: CallFact, env: FixEnv): RewritePlan | null {
   const name = effect.assignedTo!;
-  const parsed = parseFile(file, env.textOf(file));
+  const parsed = env.parsedOf(file);
   const { sf, text } = parsed;
   const statement = sf.statements.find((s) => s.getStart(sf) === effect.statementStart);
   if (!statement || !ts.isVariableStatement(statement)) return null;
@@ -157,7 +157,7 @@ export function planInstanceAccessor(graph: ProjectGraph, file: string, effect: 
             isSafe = false;
             reasons.push(`used at module level in ${graph.rel(other)}`);
           }
-          const importer = parseFile(other, env.textOf(other));
+          const importer = env.parsedOf(other);
           const spec = importSpecifierOf(importer, fact.start, name);
           if (!spec) return null;
           const localGetter = spec.propertyName ? freshName(importer.text, `get${pascal(b.local)}`) : getter;

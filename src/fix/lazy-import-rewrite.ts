@@ -9,7 +9,6 @@ import {
   isJsFile,
   isRouteHandler,
   namesDeclaredIn,
-  parseFile,
   pascal,
   type FunctionNode,
   type ParsedFile,
@@ -59,7 +58,7 @@ interface Site {
 /** Plans the rewrite of one candidate import of `file`. */
 export function planLazyImport(file: string, fact: ImportFact, env: FixEnv): RewritePlan | NoPlan {
   if (!isLazyCandidate(fact)) return { kind: null, reason: 'not every value binding is used only inside functions' };
-  const parsed = parseFile(file, env.textOf(file));
+  const parsed = env.parsedOf(file);
   const decl = parsed.sf.statements.find((s): s is ts.ImportDeclaration => ts.isImportDeclaration(s) && s.getStart(parsed.sf) === fact.start);
   if (!decl) return { kind: null, reason: 'the import declaration moved since the scan' };
   const values = valueBindings(fact);

@@ -75,30 +75,49 @@ export function costOf(graph: ProjectGraph, weights: Weights, nodes: Iterable<st
   return { modules: modules + union.modules, bytes: bytes + union.bytes };
 }
 
+/** Package nodes of an entry's eager closure and their union cost (memoised per weights). */
+const packageCosts = new WeakMap<Weights, Map<string, { packages: string[]; cost: { modules: number; bytes: number } }>>();
+
+function entryPackages(graph: ProjectGraph, weights: Weights, entry: string) {
+  let perWeights = packageCosts.get(weights);
+  if (!perWeights) packageCosts.set(weights, (perWeights = new Map()));
+  let hit = perWeights.get(entry);
+  if (!hit) {
+    const packages = graph.closure(entry).eager.filter((n) => graph.isPackage(n));
+    hit = { packages, cost: weights.union(packages) };
+    perWeights.set(entry, hit);
+  }
+  return hit;
+}
+
 /**
- * What an entry stops loading when the `leaving` nodes leave its closure: the closure's cost minus the
- * rest's, so a dependency shared with a package that stays is not counted as saved.
+ * What an entry stops loading when the `leaving` nodes leave its closure: their project files, and
+ * the packages' union minus the union of the packages that stay, so a dependency shared with a
+ * package that stays is not counted as saved.
  */
-export function savingOf(
-  graph: ProjectGraph,
-  weights: Weights,
-  entry: string,
-  leaving: string[],
-  all = costOf(graph, weights, graph.closure(entry).eager),
-): { modules: number; bytes: number } {
-  const eager = graph.closure(entry).eager;
-  const gone = new Set(leaving);
-  const rest = costOf(graph, weights, eager.filter((n) => !gone.has(n)));
-  return { modules: all.modules - rest.modules, bytes: all.bytes - rest.bytes };
+export function savingOf(graph: ProjectGraph, weights: Weights, entry: string, leaving: readonly string[]): { modules: number; bytes: number } {
+  let modules = 0;
+  let bytes = 0;
+  const gone = new Set<string>();
+  for (const n of leaving) {
+    if (graph.isPackage(n)) gone.add(n);
+    else (modules += 1), (bytes += graph.facts.get(n)?.bytes ?? 0);
+  }
+  if (gone.size) {
+    const { packages, cost } = entryPackages(graph, weights, entry);
+    const rest = weights.union(packages.filter((p) => !gone.has(p)));
+    modules += cost.modules - rest.modules;
+    bytes += cost.bytes - rest.bytes;
+  }
+  return { modules, bytes };
 }
 
 /** The one eager import whose removal saves the entry the most (bytes, then modules); null if none saves anything. */
 export function biggestCut(graph: ProjectGraph, weights: Weights, entry: string): EntryReport['cut'] {
   let best: NonNullable<EntryReport['cut']> | null = null;
-  const all = costOf(graph, weights, graph.closure(entry).eager);
   const edges = [...dominance(graph, entry).edgeSavings].sort(([a], [b]) => byString(a, b));
   for (const [key, leaving] of edges) {
-    const saving = savingOf(graph, weights, entry, leaving, all);
+    const saving = savingOf(graph, weights, entry, leaving);
     if (best && (saving.bytes < best.bytes || (saving.bytes === best.bytes && saving.modules <= best.modules))) continue;
     const hash = key.lastIndexOf('#');
     const file = key.slice(0, hash);

@@ -2,6 +2,7 @@
 // for some entry (dominator tree); carries the rewrite as a fix. Also: module-level service and
 // engine instances that a memoised accessor can create on first use.
 import { dominance, edgeKey } from '../graph/dominators.js';
+import { savingOf } from '../graph/entry-report.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import { formatBytes, plural } from '../report/format.js';
 import { fixEnvOf } from '../fix/environment.js';
@@ -26,12 +27,8 @@ export function edgeSaving(graph: ProjectGraph, weights: Weights, file: string, 
   for (const entry of graph.entriesOf(file)) {
     const nodes = dominance(graph, entry).edgeSavings.get(edgeKey(file, importIndex));
     if (!nodes?.length) continue;
-    const files = nodes.filter((n) => !graph.isPackage(n));
-    const pkgs = nodes.filter((n) => graph.isPackage(n));
-    const union = weights.union(pkgs);
-    const bytes = files.reduce((sum, f) => sum + (graph.facts.get(f)?.bytes ?? 0), 0) + union.bytes;
-    perEntry.set(entry, { modules: files.length + union.modules, bytes, nodes });
-    for (const p of pkgs) packages.add(p);
+    perEntry.set(entry, { ...savingOf(graph, weights, entry, nodes), nodes });
+    for (const p of nodes) if (graph.isPackage(p)) packages.add(p);
   }
   const weightOf = (p: string) => weights.of(p)?.bytes ?? 0;
   const sorted = [...packages].sort((a, b) => Number(weights.isHeavy(b)) - Number(weights.isHeavy(a)) || weightOf(b) - weightOf(a) || (a < b ? -1 : 1));

@@ -58,17 +58,44 @@ export function weighGraph(graph: ProjectGraph, config: ResolvedConfig, options:
     closures.set(key, (hit = queue));
     return hit;
   };
-  /** Modules and bytes of a set of units: each file once (two entry points of one package overlap). */
+  /** Modules and bytes of one unit's own files. */
+  const totals = new Map<string, { modules: number; bytes: number }>();
+  const totalOf = (key: string, unit: NonNullable<ReturnType<typeof store.get>>) => {
+    let hit = totals.get(key);
+    if (!hit) {
+      let bytes = 0;
+      for (const [, b] of unit.files) bytes += b;
+      totals.set(key, (hit = { modules: unit.files.length, bytes }));
+    }
+    return hit;
+  };
+  /**
+   * Modules and bytes of a set of units, each file once: units of different package directories
+   * never share files, so only two entry points of one package are merged file by file.
+   */
   const measure = (keys: Iterable<string>): { modules: number; bytes: number } => {
-    const files = new Map<string, number>();
+    const byDir = new Map<string, string[]>();
     for (const key of keys) {
       const unit = store.get(key);
       if (!unit) continue;
-      for (const [file, bytes] of unit.files) files.set(`${unit.dir}/${file}`, bytes);
+      const list = byDir.get(unit.dir);
+      if (list) list.push(key);
+      else byDir.set(unit.dir, [key]);
     }
+    let modules = 0;
     let bytes = 0;
-    for (const b of files.values()) bytes += b;
-    return { modules: files.size, bytes };
+    for (const list of byDir.values()) {
+      if (list.length === 1) {
+        const t = totalOf(list[0]!, store.get(list[0]!)!);
+        (modules += t.modules), (bytes += t.bytes);
+        continue;
+      }
+      const files = new Map<string, number>();
+      for (const key of list) for (const [file, b] of store.get(key)!.files) files.set(file, b);
+      for (const b of files.values()) bytes += b;
+      modules += files.size;
+    }
+    return { modules, bytes };
   };
 
   /** The catalog describes a package's main entry: it applies when some import names the package itself. */
