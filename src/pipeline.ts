@@ -9,6 +9,7 @@ import { UsageError } from './errors.js';
 import { buildGraph } from './graph/build.js';
 import { entryReport } from './graph/entry-report.js';
 import type { ProjectGraph } from './graph/project-graph.js';
+import { lazyPlanHook } from './fix/plan-in-scan.js';
 import { readFacts } from './parse/read.js';
 import { ModuleResolver } from './resolve/resolver.js';
 import { findTsconfig, loadTsconfig, NO_TSCONFIG, type ProjectConfig } from './resolve/tsconfig.js';
@@ -34,7 +35,7 @@ export interface ScanOptions {
   /** Keep type-only imports as edges (comparison mode for cross-checks with madge). */
   isTypeOnlyKept?: boolean;
   /** Facts provider (a cache, given the scan root to place itself); defaults to parsing every file. */
-  factsOf?: (file: string, root: string) => FileFacts;
+  factsOf?: (file: string, root: string, parse: (file: string) => FileFacts) => FileFacts;
   /** `--measure` outcomes (from src/measure, computed by the caller before the scan). */
   measured?: MeasureOutcome[];
   /** Package weights for the graph; defaults to weighing node_modules (src/weigh). */
@@ -64,7 +65,10 @@ export function scan(options: ScanOptions): ScanOutput {
 
   // Parse, resolve, graph (parse and resolve are timed inside the walk).
   const resolver = new ModuleResolver(project);
-  const parse = options.factsOf ? (file: string) => options.factsOf!(file, root) : readFacts;
+  // Rewrites are planned while each tree is in memory, when the rule that reports them is on.
+  const hook = config.rules['lazy-import']?.severity === 'off' ? undefined : lazyPlanHook(project, (file) => resolver.formatOf(file));
+  const parseOne = (file: string) => readFacts(file, hook);
+  const parse = options.factsOf ? (file: string) => options.factsOf!(file, root, parseOne) : parseOne;
   const graph = timings.time('graph', () =>
     buildGraph({
       root,

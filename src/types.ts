@@ -155,10 +155,20 @@ export interface FileFacts {
   localExports: Record<string, string>;
   /** Module-level variables initialised by a call/new: local name -> index into `effects`. */
   suppressions: SuppressionFact[];
+  /**
+   * Lazy-import rewrites planned while the tree was parsed (src/fix): import index -> plan, for the
+   * project context (`format|module|typescript`) they were planned in.
+   */
+  lazyPlans?: { context: string; plans: Record<number, LazyPlanData> };
   /** Whether the file uses ESM syntax (import/export) vs CommonJS only. */
   isEsm: boolean;
   /** Start offsets of each line (for mapping offsets). Omitted from caches, recomputed. */
 }
+
+/** A planned rewrite (or why there is none), as plain data: edits are `{file, start, end, text}`. */
+export type LazyPlanData =
+  | { kind: string; isSafe: boolean; description: string; edits: Array<{ file: string; start: number; end: number; text: string }> }
+  | { kind: null; reason: string };
 
 /** A resolved import target. */
 export type Resolved =

@@ -37,11 +37,12 @@ export class FactsCache {
   constructor(
     private readonly version: string,
     private readonly location: string | undefined,
-    private readonly parse: (file: string) => FileFacts = readFacts,
+    /** Overrides the pipeline's parser (tests count parses through it). */
+    private readonly parse?: (file: string) => FileFacts,
   ) {}
 
   /** The pipeline's `factsOf`: cached facts when the bytes match, else a fresh parse. */
-  readonly factsOf = (file: string, root: string): FileFacts => {
+  readonly factsOf = (file: string, root: string, parse: (file: string) => FileFacts = readFacts): FileFacts => {
     const stored = this.load(root);
     this.seen.add(file);
     let bytes: Buffer | null = null;
@@ -57,7 +58,7 @@ export class FactsCache {
       return hit.facts;
     }
     this.misses++;
-    const facts = this.parse(file);
+    const facts = (this.parse ?? parse)(file);
     if (hash) {
       stored.files.set(file, { hash, facts });
       this.isDirty = true;

@@ -15,16 +15,21 @@ export interface ParsedFile {
 
 /** Parses a file once and indexes its functions. */
 export function parseFile(file: string, text: string): ParsedFile {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(file));
+  return indexTree(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(file)), text);
+}
+
+/** Indexes the functions of a tree parsed by the scan (setting parent links the rewrites walk up). */
+export function indexTree(sf: ts.SourceFile, text: string): ParsedFile {
   const functions = new Map<number, FunctionNode>();
-  const visit = (node: ts.Node): void => {
+  const visit = (node: ts.Node, parent: ts.Node): void => {
+    (node as { parent: ts.Node }).parent ??= parent;
     if (ts.isFunctionLike(node) && (node as FunctionNode).body !== undefined) {
       const start = node.getStart(sf);
       if (!functions.has(start)) functions.set(start, node as FunctionNode);
     }
-    ts.forEachChild(node, visit);
+    ts.forEachChild(node, (child) => visit(child, node));
   };
-  visit(sf);
+  ts.forEachChild(sf, (child) => visit(child, sf));
   return { sf, text, functions };
 }
 

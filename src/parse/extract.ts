@@ -49,10 +49,18 @@ export function scriptKindOf(file: string): ts.ScriptKind {
 }
 
 /** Extracts the facts of one file from its text. Never throws on bad syntax. */
-export function extractFacts(file: string, text: string, bytes = Buffer.byteLength(text)): FileFacts {
+export function extractFacts(file: string, text: string, bytes = Buffer.byteLength(text), onTree?: TreeHook): FileFacts {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
-  return new Extractor(sf, file, text, bytes).run();
+  const facts = new Extractor(sf, file, text, bytes).run();
+  if (onTree && !facts.parseError) onTree(sf, facts, text);
+  return facts;
 }
+
+/**
+ * Work that needs the syntax tree while it is still in memory (the lazy-import rewrites), adding
+ * plain data to the facts, so no file is parsed twice.
+ */
+export type TreeHook = (sf: ts.SourceFile, facts: FileFacts, text: string) => void;
 
 class Extractor {
   private readonly imports: ImportFact[] = [];

@@ -1,7 +1,7 @@
 // parse: read one source file and extract its facts, turning unreadable input into a parse error.
 import fs from 'node:fs';
 import type { FileFacts } from '../types.js';
-import { extractFacts } from './extract.js';
+import { extractFacts, type TreeHook } from './extract.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -22,7 +22,7 @@ function unreadable(file: string, bytes: number, message: string): FileFacts {
 }
 
 /** Reads a file and extracts its facts. Binary, non-UTF-8 or unreadable files become parse errors. */
-export function readFacts(file: string): FileFacts {
+export function readFacts(file: string, onTree?: TreeHook): FileFacts {
   let buffer: Buffer;
   try {
     buffer = fs.readFileSync(file);
@@ -36,5 +36,5 @@ export function readFacts(file: string): FileFacts {
   } catch {
     return unreadable(file, buffer.length, 'not a UTF-8 text file');
   }
-  return extractFacts(file, text, buffer.length);
+  return extractFacts(file, text, buffer.length, onTree);
 }

@@ -1,0 +1,41 @@
+// fix: plan the lazy-import rewrites while the scan has a file's tree in memory, as plain data in
+// its facts (cached with them), so the lazy-import rule never parses a file a second time.
+import fs from 'node:fs';
+import ts from 'typescript';
+import type { TreeHook } from '../parse/extract.js';
+import type { ProjectConfig } from '../resolve/tsconfig.js';
+import type { LazyPlanData } from '../types.js';
+import { indexTree, parseFile } from './ast.js';
+import type { FixEnv } from './environment.js';
+import { isLazyCandidate, planLazyImport } from './lazy-import-rewrite.js';
+
+/** What a plan depends on besides the file itself: its output format, tsconfig `module`, TypeScript. */
+export function planContext(format: 'import' | 'require', project: ProjectConfig): string {
+  return `${format}|${project.module ?? ''}|${ts.versionMajorMinor}`;
+}
+
+/** A tree hook that plans every lazy-import candidate of the file. */
+export function lazyPlanHook(project: ProjectConfig, formatOf: (file: string) => 'import' | 'require'): TreeHook {
+  return (sf, facts, text) => {
+    const candidates = facts.imports.flatMap((fact, index) => (isLazyCandidate(fact) ? [index] : []));
+    if (!candidates.length) return;
+    const parsed = indexTree(sf, text);
+    const env: FixEnv = {
+      project,
+      formatOf,
+      tsVersion: ts.versionMajorMinor,
+      textOf: (file) => (file === facts.file ? text : fs.readFileSync(file, 'utf8')),
+      parsedOf: (file) => (file === facts.file ? parsed : parseFile(file, fs.readFileSync(file, 'utf8'))),
+      sourceFiles: () => [],
+    };
+    const plans: Record<number, LazyPlanData> = {};
+    for (const index of candidates) {
+      try {
+        plans[index] = planLazyImport(facts.file, facts.imports[index]!, env);
+      } catch (error) {
+        plans[index] = { kind: null, reason: `no rewrite: ${(error as Error).message}` };
+      }
+    }
+    facts.lazyPlans = { context: planContext(formatOf(facts.file), project), plans };
+  };
+}
