@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
+import { FACTS_SCHEMA } from '../parse/extract.js';
 import { readFacts } from '../parse/read.js';
 import type { FileFacts } from '../types.js';
 
@@ -41,6 +42,11 @@ export class FactsCache {
     private readonly parse?: (file: string) => FileFacts,
   ) {}
 
+  /** importscan's version and the shape of the facts: a cache from another build is not read. */
+  private get key(): string {
+    return `${this.version}+facts.${FACTS_SCHEMA}`;
+  }
+
   /** The pipeline's `factsOf`: cached facts when the bytes match, else a fresh parse. */
   readonly factsOf = (file: string, root: string, parse: (file: string) => FileFacts = readFacts): FileFacts => {
     const stored = this.load(root);
@@ -70,10 +76,10 @@ export class FactsCache {
   private load(root: string): Stored {
     if (this.stored) return this.stored;
     this.file = cacheFileFor(this.location, root);
-    this.stored = { version: this.version, files: new Map() };
+    this.stored = { version: this.key, files: new Map() };
     try {
       const data = v8.deserialize(fs.readFileSync(this.file)) as Stored;
-      if (data && data.version === this.version && data.files instanceof Map) this.stored = data;
+      if (data && data.version === this.key && data.files instanceof Map) this.stored = data;
       else this.isDirty = true;
     } catch {
       // no cache yet, or one from an incompatible Node: start empty

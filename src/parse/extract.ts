@@ -42,6 +42,12 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.jsx': ts.ScriptKind.JSX,
 };
 
+/**
+ * The shape of FileFacts. Bump it whenever extraction changes what it records (caches keyed on
+ * importscan's version alone would hand a development build facts of an older shape).
+ */
+export const FACTS_SCHEMA = 2;
+
 /** Script kind for a file name; `.js` files are parsed as JSX-capable JS. */
 export function scriptKindOf(file: string): ts.ScriptKind {
   const ext = /\.[cm]?[jt]sx?$/.exec(file)?.[0] ?? '.ts';
