@@ -7,13 +7,23 @@ export function edgeKey(file: string, importIndex: number): string {
   return `${file}#${importIndex}`;
 }
 
-/** What each eager import edge of an entry keeps in its closure alone. */
+/** What leaves an entry's eager closure when one import edge becomes lazy. */
+export interface Leaving {
+  /** Project files that leave, and their bytes. */
+  files: number;
+  fileBytes: number;
+  /** Package nodes that leave (their weights are combined by the caller, shared deps once). */
+  packages: string[];
+}
+
+/**
+ * What each eager import edge of an entry keeps in its closure alone, as sums over the dominator
+ * tree (not node lists: with many entries sharing most modules, lists would cost entries x modules).
+ */
 export interface EntryDominance {
   entry: string;
-  /** Edge key -> nodes (files and package nodes) that leave the eager closure when it is lazy. */
-  edgeSavings: Map<string, string[]>;
-  /** Immediate dominator of each node of the closure (the entry has none). */
-  idom: Map<string, string>;
+  /** Edge key -> what leaves the eager closure when that import is lazy (edges that save nothing are absent). */
+  edgeSavings: Map<string, Leaving>;
 }
 
 const cache = new WeakMap<ProjectGraph, Map<string, EntryDominance>>();
@@ -99,27 +109,38 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
     }
   }
 
-  // Subtrees of edge nodes, counting only closure nodes.
+  // Sums over dominator subtrees, children before parents (reverse preorder of the tree).
   const children: number[][] = Array.from({ length: total }, () => []);
   for (let n = 1; n < total; n++) if (idom[n]! >= 0) children[idom[n]!]!.push(n);
-  const edgeSavings = new Map<string, string[]>();
-  for (let e = nodeCount; e < total; e++) {
-    const saved: string[] = [];
-    const work = [...children[e]!];
-    while (work.length) {
-      const n = work.pop()!;
-      if (n < nodeCount) saved.push(ids[n]!);
-      work.push(...children[n]!);
+  const preorder: number[] = [];
+  for (const work = [0]; work.length; ) {
+    const n = work.pop()!;
+    preorder.push(n);
+    for (const c of children[n]!) work.push(c);
+  }
+  const files = new Int32Array(total);
+  const bytes = new Float64Array(total);
+  const packages: Array<string[] | null> = new Array(total).fill(null);
+  for (let i = preorder.length - 1; i >= 0; i--) {
+    const n = preorder[i]!;
+    if (n < nodeCount) {
+      const id = ids[n]!;
+      if (graph.isPackage(id)) (packages[n] ??= []).push(id);
+      else (files[n] = files[n]! + 1), (bytes[n] = bytes[n]! + (graph.facts.get(id)?.bytes ?? 0));
     }
-    if (saved.length) edgeSavings.set(edgeKeys[e - nodeCount]!, saved.sort());
+    const p = idom[n]!;
+    if (n === 0 || p < 0) continue;
+    files[p] = files[p]! + files[n]!;
+    bytes[p] = bytes[p]! + bytes[n]!;
+    if (packages[n]) (packages[p] ??= []).push(...packages[n]!);
   }
-  const idomMap = new Map<string, string>();
-  for (let n = 1; n < nodeCount; n++) {
-    let d = idom[n]!;
-    while (d >= nodeCount) d = idom[d]!; // skip edge nodes
-    if (d >= 0) idomMap.set(ids[n]!, ids[d]!);
+  const edgeSavings = new Map<string, Leaving>();
+  for (let e = nodeCount; e < total; e++) {
+    // An edge node's own subtree: its target and what only it reaches.
+    const leaving = { files: files[e]!, fileBytes: bytes[e]!, packages: [...(packages[e] ?? [])].sort() };
+    if (leaving.files || leaving.packages.length) edgeSavings.set(edgeKeys[e - nodeCount]!, leaving);
   }
-  const result = { entry, edgeSavings, idom: idomMap };
+  const result = { entry, edgeSavings };
   perGraph.set(entry, result);
   return result;
 }

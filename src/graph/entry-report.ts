@@ -1,7 +1,7 @@
 // analyze: per-entry facts for the report (eager and lazy modules, packages, cost).
 import type { EntryReport, Finding } from '../types.js';
 import type { Weights } from '../weigh/types.js';
-import { dominance } from './dominators.js';
+import { dominance, type Leaving } from './dominators.js';
 import type { ProjectGraph } from './project-graph.js';
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -95,15 +95,11 @@ function entryPackages(graph: ProjectGraph, weights: Weights, entry: string) {
  * the packages' union minus the union of the packages that stay, so a dependency shared with a
  * package that stays is not counted as saved.
  */
-export function savingOf(graph: ProjectGraph, weights: Weights, entry: string, leaving: readonly string[]): { modules: number; bytes: number } {
-  let modules = 0;
-  let bytes = 0;
-  const gone = new Set<string>();
-  for (const n of leaving) {
-    if (graph.isPackage(n)) gone.add(n);
-    else (modules += 1), (bytes += graph.facts.get(n)?.bytes ?? 0);
-  }
-  if (gone.size) {
+export function savingOf(graph: ProjectGraph, weights: Weights, entry: string, leaving: Leaving): { modules: number; bytes: number } {
+  let modules = leaving.files;
+  let bytes = leaving.fileBytes;
+  if (leaving.packages.length) {
+    const gone = new Set(leaving.packages);
     const { packages, cost } = entryPackages(graph, weights, entry);
     const rest = weights.union(packages.filter((p) => !gone.has(p)));
     modules += cost.modules - rest.modules;

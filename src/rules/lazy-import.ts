@@ -16,20 +16,20 @@ import { createRule } from './rule.js';
 /** What leaves each entry's eager closure if one import edge became lazy. */
 export interface EdgeSaving {
   /** Entry (absolute) -> saving. */
-  perEntry: Map<string, { modules: number; bytes: number; nodes: string[] }>;
+  perEntry: Map<string, { modules: number; bytes: number }>;
   /** Package names saved, heaviest first. */
   packages: string[];
 }
 
 /** Savings of making `file`'s import `importIndex` lazy, from each entry's dominator tree. */
 export function edgeSaving(graph: ProjectGraph, weights: Weights, file: string, importIndex: number): EdgeSaving {
-  const perEntry = new Map<string, { modules: number; bytes: number; nodes: string[] }>();
+  const perEntry = new Map<string, { modules: number; bytes: number }>();
   const packages = new Set<string>();
   for (const entry of graph.entriesOf(file)) {
-    const nodes = dominance(graph, entry).edgeSavings.get(edgeKey(file, importIndex));
-    if (!nodes?.length) continue;
-    perEntry.set(entry, { ...savingOf(graph, weights, entry, nodes), nodes });
-    for (const p of nodes) if (graph.isPackage(p)) packages.add(p);
+    const leaving = dominance(graph, entry).edgeSavings.get(edgeKey(file, importIndex));
+    if (!leaving) continue;
+    perEntry.set(entry, savingOf(graph, weights, entry, leaving));
+    for (const p of leaving.packages) packages.add(p);
   }
   const weightOf = (p: string) => weights.of(p)?.bytes ?? 0;
   const sorted = [...packages].sort((a, b) => Number(weights.isHeavy(b)) - Number(weights.isHeavy(a)) || weightOf(b) - weightOf(a) || (a < b ? -1 : 1));
