@@ -76,7 +76,8 @@ export function costOf(graph: ProjectGraph, weights: Weights, nodes: Iterable<st
 }
 
 /** Package nodes of an entry's eager closure and their union cost (memoised per weights). */
-const packageCosts = new WeakMap<Weights, Map<string, { packages: string[]; cost: { modules: number; bytes: number } }>>();
+type Cost = { modules: number; bytes: number };
+const packageCosts = new WeakMap<Weights, Map<string, { packages: string[]; cost: Cost; saved: Map<string, Cost> }>>();
 
 function entryPackages(graph: ProjectGraph, weights: Weights, entry: string) {
   let perWeights = packageCosts.get(weights);
@@ -84,7 +85,7 @@ function entryPackages(graph: ProjectGraph, weights: Weights, entry: string) {
   let hit = perWeights.get(entry);
   if (!hit) {
     const packages = graph.closure(entry).eager.filter((n) => graph.isPackage(n));
-    hit = { packages, cost: weights.union(packages) };
+    hit = { packages, cost: weights.union(packages), saved: new Map() };
     perWeights.set(entry, hit);
   }
   return hit;
@@ -99,11 +100,17 @@ export function savingOf(graph: ProjectGraph, weights: Weights, entry: string, l
   let modules = leaving.files;
   let bytes = leaving.fileBytes;
   if (leaving.packages.length) {
-    const gone = new Set(leaving.packages);
-    const { packages, cost } = entryPackages(graph, weights, entry);
-    const rest = weights.union(packages.filter((p) => !gone.has(p)));
-    modules += cost.modules - rest.modules;
-    bytes += cost.bytes - rest.bytes;
+    const closure = entryPackages(graph, weights, entry);
+    const key = leaving.packages.join('\0');
+    let saved = closure.saved.get(key);
+    if (!saved) {
+      const gone = new Set(leaving.packages);
+      const rest = weights.union(closure.packages.filter((p) => !gone.has(p)));
+      saved = { modules: closure.cost.modules - rest.modules, bytes: closure.cost.bytes - rest.bytes };
+      closure.saved.set(key, saved);
+    }
+    modules += saved.modules;
+    bytes += saved.bytes;
   }
   return { modules, bytes };
 }
