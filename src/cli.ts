@@ -67,7 +67,7 @@ function mainProgram(): Command {
   const program = new Command('importscan')
     .description('Why does your server start slowly? Eager import graphs, import-time side effects and heavy packages per router entry.')
     .argument('[paths...]', 'entry files, or directories whose every source file is an entry')
-    .addOption(new Option('-f, --format <name>', 'stylish, table, json, sarif, github, markdown').default('stylish'))
+    .addOption(new Option('-f, --format <name>', 'stylish, table, json, sarif, github, markdown, waterfall (with --measure)').default('stylish'))
     .option('-o, --output <file>', 'write the report there instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', integer('--max-warnings'))
     .option('--fix', 'apply the safe lazy-import rewrites in place')
