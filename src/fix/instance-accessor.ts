@@ -271,14 +271,20 @@ function insideFunction(node: ts.Node): boolean {
   return false;
 }
 
+/** Texts of the source files the scan did not read, read once per graph. */
+const outsideTexts = new WeakMap<ProjectGraph, Array<{ file: string; text: string }>>();
+
 /** Whether a source file under the root that the scan did not read mentions the name and the module. */
 function importedOutsideGraph(graph: ProjectGraph, file: string, name: string, env: FixEnv): string | null {
+  let outside = outsideTexts.get(graph);
+  if (!outside) {
+    outside = env.sourceFiles().flatMap((other) => (graph.facts.has(other) ? [] : [{ file: other, text: env.textOf(other) }]));
+    outsideTexts.set(graph, outside);
+  }
   const base = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
   const pattern = new RegExp(`\\b${name}\\b`);
-  for (const other of env.sourceFiles()) {
-    if (other === file || graph.facts.has(other)) continue;
-    const text = env.textOf(other);
-    if (text.includes(base) && pattern.test(text)) return other;
+  for (const { file: other, text } of outside) {
+    if (other !== file && text.includes(base) && pattern.test(text)) return other;
   }
   return null;
 }
