@@ -69,7 +69,7 @@ function analyze(graph: ProjectGraph, config: ResolvedConfig): EffectAnalysis {
   const files = [...graph.facts.keys()].filter((f) => graph.entriesOf(f).length > 0).sort();
   for (const file of files) {
     for (const fact of graph.facts.get(file)!.effects) {
-      const statementLine = (fact as CallFact & { statementLine?: number }).statementLine;
+      const statementLine = fact.statementLine;
       const base = { file, fact, ...(statementLine ? { statementLine } : {}) };
       if (fact.kind === 'await') {
         effects.push({ ...base, category: 'await' });

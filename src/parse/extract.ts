@@ -267,8 +267,8 @@ class Extractor {
       if (fact.isTypeOnly || fact.bindings.length === 0 || this.isJs) continue;
       const hasValueUse = fact.bindings.some((b) => !b.isTypeOnly && b.uses.some((u) => u.where !== 'type'));
       if (!hasValueUse) fact.isElidedUnlessVerbatim = true;
-      const isKept = fact.bindings.some((b) => !b.isTypeOnly && b.uses.some((u) => (u as DecoratorMetadataUse).isDecoratorMetadata));
-      if (!hasValueUse && isKept) (fact as ImportFact & { isKeptByDecoratorMetadata?: boolean }).isKeptByDecoratorMetadata = true;
+      const isKept = fact.bindings.some((b) => !b.isTypeOnly && b.uses.some((u) => u.isDecoratorMetadata));
+      if (!hasValueUse && isKept) fact.isKeptByDecoratorMetadata = true;
     }
   }
 
@@ -718,7 +718,7 @@ class Extractor {
    * statement covers an effect inside it. (Extra plain field; see EffectFact in src/effects.)
    */
   private statementLine(ctx: Ctx): { statementLine?: number } {
-    return { statementLine: this.pos(ctx.statementStart).line } as { statementLine?: number };
+    return { statementLine: this.pos(ctx.statementStart).line };
   }
 
   /** Traces a callee expression to the binding it comes from. */
@@ -766,13 +766,11 @@ class Extractor {
     const use: BindingUse = { ...this.span(id), where: kind };
     if (kind === 'function' && ctx.fn) use.fn = ctx.fn;
     if (isJsx) use.isJsx = true;
-    if (kind === 'type' && this.metadataTypeNames.has(id)) (use as DecoratorMetadataUse).isDecoratorMetadata = true;
+    if (kind === 'type' && this.metadataTypeNames.has(id)) use.isDecoratorMetadata = true;
     b.uses.push(use);
   }
 }
 
-/** A binding use in a position emitDecoratorMetadata turns into a value (extra plain field). */
-type DecoratorMetadataUse = BindingUse & { isDecoratorMetadata?: boolean };
 
 /** The identifier tsc serializes for a metadata type: `Foo`, `ns.Foo` (-> ns), `Foo | null`. */
 function serializedTypeName(type: ts.TypeNode | undefined): ts.Identifier | undefined {
