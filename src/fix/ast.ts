@@ -44,7 +44,14 @@ export function namesDeclaredIn(fn: FunctionNode): Set<string> {
 
 /** Whether an identifier occurs anywhere in the text (conservative check for fresh names). */
 export function isNameTaken(text: string, name: string): boolean {
-  return new RegExp(`(^|[^\\w$])${name.replace(/\$/g, '\\$')}($|[^\\w$])`).test(text);
+  return wordsOf(text).has(name);
+}
+
+/** Every maximal run of identifier characters in a text (the last text's set is kept: rewrites of one file ask many times). */
+let lastWords: { text: string; words: Set<string> } | null = null;
+function wordsOf(text: string): Set<string> {
+  if (lastWords?.text !== text) lastWords = { text, words: new Set(text.match(/[\w$]+/g)) };
+  return lastWords.words;
 }
 
 /** A fresh identifier based on `base`, not occurring in the text and not in `also`. */

@@ -12,6 +12,14 @@ export interface FileStyle {
 
 /** Detects a file's style from its text (majority of import/statement lines). */
 export function detectStyle(text: string): FileStyle {
+  if (lastStyle?.text !== text) lastStyle = { text, style: detectStyleOf(text) };
+  return lastStyle.style;
+}
+
+/** The last file's style (a file with several rewrites asks once per rewrite). */
+let lastStyle: { text: string; style: FileStyle } | null = null;
+
+function detectStyleOf(text: string): FileStyle {
   const singles = (text.match(/from '|import\('|require\('/g) ?? []).length;
   const doubles = (text.match(/from "|import\("|require\("/g) ?? []).length;
   const lines = text.split('\n');

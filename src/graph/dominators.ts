@@ -28,56 +28,66 @@ export interface EntryDominance {
 
 const cache = new WeakMap<ProjectGraph, Map<string, EntryDominance>>();
 
-/** Dominance for one entry (memoised per graph). Cooper, Harvey and Kennedy's iterative algorithm. */
+/**
+ * Dominance for one entry (memoised per graph). Cooper, Harvey and Kennedy's iterative algorithm on
+ * the closure's nodes; an import edge u -> v keeps v's dominator subtree in the closure alone exactly
+ * when every other eager edge into v comes from a node v dominates (and u is not one of them), which
+ * is what splitting every edge into its own node would give, with an eighth of the nodes.
+ */
 export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
   let perGraph = cache.get(graph);
   if (!perGraph) cache.set(graph, (perGraph = new Map()));
   const hit = perGraph.get(entry);
   if (hit) return hit;
 
-  // Index nodes: closure nodes first, then one node per eager edge.
   const closure = graph.closure(entry);
-  const ids: string[] = [...closure.eager];
-  const index = new Map(ids.map((n, i) => [n, i]));
-  const nodeCount = ids.length;
-  const succ: number[][] = ids.map(() => []);
-  const edgeKeys: string[] = [];
-  for (let i = 0; i < nodeCount; i++) {
-    const node = ids[i]!;
-    if (graph.isPackage(node)) continue;
-    for (const { target, attrs } of graph.outEdges(node)) {
-      if (attrs.isLazy) continue;
-      const t = index.get(target);
-      if (t === undefined) continue;
-      const e = ids.length;
-      ids.push(`edge:${edgeKeys.length}`);
-      edgeKeys.push(edgeKey(node, attrs.importIndex));
-      succ.push([t]);
-      succ[i]!.push(e);
-    }
-  }
+  const ids = closure.eager;
   const total = ids.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < total; i++) index.set(ids[i]!, i);
+  // Successors as targets plus the import index of each edge (parallel edges kept).
+  const succ: number[][] = new Array(total);
+  const succImport: number[][] = new Array(total);
   const preds: number[][] = Array.from({ length: total }, () => []);
-  for (let i = 0; i < total; i++) for (const t of succ[i]!) preds[t]!.push(i);
+  for (let i = 0; i < total; i++) {
+    const targets: number[] = [];
+    const imports: number[] = [];
+    if (!graph.isPackage(ids[i]!)) {
+      for (const { target, attrs } of graph.outEdges(ids[i]!)) {
+        if (attrs.isLazy) continue;
+        const t = index.get(target);
+        if (t === undefined) continue;
+        targets.push(t);
+        imports.push(attrs.importIndex);
+        preds[t]!.push(i);
+      }
+    }
+    succ[i] = targets;
+    succImport[i] = imports;
+  }
 
   // Reverse postorder from the entry (iterative DFS).
   const order: number[] = [];
   const visited = new Uint8Array(total);
-  const stack: Array<[number, number]> = [[0, 0]];
+  const stackNode: number[] = [0];
+  const stackNext: number[] = [0];
   visited[0] = 1;
-  while (stack.length) {
-    const top = stack[stack.length - 1]!;
-    const [n, i] = top;
+  while (stackNode.length) {
+    const top = stackNode.length - 1;
+    const n = stackNode[top]!;
+    const i = stackNext[top]!;
     if (i < succ[n]!.length) {
-      top[1]++;
+      stackNext[top] = i + 1;
       const t = succ[n]![i]!;
       if (!visited[t]) {
         visited[t] = 1;
-        stack.push([t, 0]);
+        stackNode.push(t);
+        stackNext.push(0);
       }
     } else {
       order.push(n);
-      stack.pop();
+      stackNode.pop();
+      stackNext.pop();
     }
   }
   order.reverse();
@@ -109,38 +119,103 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
     }
   }
 
-  // Sums over dominator subtrees, children before parents (reverse preorder of the tree).
+  // The dominator tree: pre/post numbers (a dominates b iff pre[a] <= pre[b] and post[b] <= post[a])
+  // and sums over subtrees, children before parents.
   const children: number[][] = Array.from({ length: total }, () => []);
   for (let n = 1; n < total; n++) if (idom[n]! >= 0) children[idom[n]!]!.push(n);
+  const pre = new Int32Array(total);
+  const post = new Int32Array(total);
   const preorder: number[] = [];
-  for (const work = [0]; work.length; ) {
-    const n = work.pop()!;
-    preorder.push(n);
-    for (const c of children[n]!) work.push(c);
+  {
+    let clock = 0;
+    const stackNodes: number[] = [0];
+    const stackChild: number[] = [0];
+    pre[0] = clock++;
+    preorder.push(0);
+    while (stackNodes.length) {
+      const top = stackNodes.length - 1;
+      const n = stackNodes[top]!;
+      const c = stackChild[top]!;
+      if (c < children[n]!.length) {
+        stackChild[top] = c + 1;
+        const child = children[n]![c]!;
+        pre[child] = clock++;
+        preorder.push(child);
+        stackNodes.push(child);
+        stackChild.push(0);
+      } else {
+        post[n] = clock++;
+        stackNodes.pop();
+        stackChild.pop();
+      }
+    }
   }
+  const dominates = (a: number, b: number): boolean => pre[a]! <= pre[b]! && post[b]! <= post[a]!;
   const files = new Int32Array(total);
   const bytes = new Float64Array(total);
   const packages: Array<string[] | null> = new Array(total).fill(null);
   for (let i = preorder.length - 1; i >= 0; i--) {
     const n = preorder[i]!;
-    if (n < nodeCount) {
-      const id = ids[n]!;
-      if (graph.isPackage(id)) (packages[n] ??= []).push(id);
-      else (files[n] = files[n]! + 1), (bytes[n] = bytes[n]! + (graph.facts.get(id)?.bytes ?? 0));
-    }
+    const id = ids[n]!;
+    if (graph.isPackage(id)) (packages[n] ??= []).push(id);
+    else (files[n] = files[n]! + 1), (bytes[n] = bytes[n]! + (graph.facts.get(id)?.bytes ?? 0));
     const p = idom[n]!;
     if (n === 0 || p < 0) continue;
     files[p] = files[p]! + files[n]!;
     bytes[p] = bytes[p]! + bytes[n]!;
     if (packages[n]) (packages[p] ??= []).push(...packages[n]!);
   }
+
+  // An edge u -> v (one import statement) keeps v's subtree alone when it is v's only way in:
+  // no parallel edge, and every other edge into v comes from below v in the dominator tree.
   const edgeSavings = new Map<string, Leaving>();
-  for (let e = nodeCount; e < total; e++) {
-    // An edge node's own subtree: its target and what only it reaches.
-    const leaving = { files: files[e]!, fileBytes: bytes[e]!, packages: [...(packages[e] ?? [])].sort() };
-    if (leaving.files || leaving.packages.length) edgeSavings.set(edgeKeys[e - nodeCount]!, leaving);
+  for (let v = 1; v < total; v++) {
+    const u = idom[v]!;
+    if (u < 0) continue;
+    let from = -1;
+    let importIndex = -1;
+    let isSole = true;
+    for (const p of preds[v]!) {
+      if (p !== v && dominates(v, p)) continue;
+      if (from !== -1) {
+        isSole = false;
+        break;
+      }
+      from = p;
+    }
+    if (!isSole || from !== u) continue;
+    const targets = succ[u]!;
+    for (let k = 0; k < targets.length; k++) {
+      if (targets[k] !== v) continue;
+      if (importIndex !== -1) {
+        isSole = false;
+        break;
+      }
+      importIndex = succImport[u]![k]!;
+    }
+    if (!isSole || importIndex === -1) continue;
+    const leaving = { files: files[v]!, fileBytes: bytes[v]!, packages: [...(packages[v] ?? [])].sort() };
+    if (leaving.files || leaving.packages.length) edgeSavings.set(edgeKey(ids[u]!, importIndex), leaving);
   }
   const result = { entry, edgeSavings };
   perGraph.set(entry, result);
   return result;
+}
+
+const byEdgeCache = new WeakMap<ProjectGraph, Map<string, Array<{ entry: string; leaving: Leaving }>>>();
+
+/** Every entry's saving per import edge, in entry order (one pass over the entries, memoised per graph). */
+export function savingsByEdge(graph: ProjectGraph): Map<string, Array<{ entry: string; leaving: Leaving }>> {
+  let byEdge = byEdgeCache.get(graph);
+  if (byEdge) return byEdge;
+  byEdge = new Map();
+  for (const entry of graph.entries) {
+    for (const [key, leaving] of dominance(graph, entry).edgeSavings) {
+      let list = byEdge.get(key);
+      if (!list) byEdge.set(key, (list = []));
+      list.push({ entry, leaving });
+    }
+  }
+  byEdgeCache.set(graph, byEdge);
+  return byEdge;
 }
