@@ -176,7 +176,7 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
     let importIndex = -1;
     let isSole = true;
     for (const p of preds[v]!) {
-      if (p !== v && dominates(v, p)) continue;
+      if (dominates(v, p)) continue; // v itself (a self-import) or below v
       if (from !== -1) {
         isSole = false;
         break;
