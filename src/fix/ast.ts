@@ -1,13 +1,14 @@
 // fix: small syntax-tree helpers for rewrites (the TypeScript parser already loaded by the scan).
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from '../parse/typescript.js';
 import { scriptKindOf } from '../parse/extract.js';
 import { addBindingNames, collectDeclarations, Scope } from '../parse/scope.js';
 
-export type FunctionNode = ts.FunctionLikeDeclaration;
+export type FunctionNode = TS.FunctionLikeDeclaration;
 
 /** A parsed file with its function-like nodes indexed by start offset. */
 export interface ParsedFile {
-  sf: ts.SourceFile;
+  sf: TS.SourceFile;
   text: string;
   /** Function-like nodes by `getStart()` (what FunctionRef.start/outerStart hold). */
   functions: Map<number, FunctionNode>;
@@ -19,10 +20,10 @@ export function parseFile(file: string, text: string): ParsedFile {
 }
 
 /** Indexes the functions of a tree parsed by the scan (setting parent links the rewrites walk up). */
-export function indexTree(sf: ts.SourceFile, text: string): ParsedFile {
+export function indexTree(sf: TS.SourceFile, text: string): ParsedFile {
   const functions = new Map<number, FunctionNode>();
-  const visit = (node: ts.Node, parent: ts.Node): void => {
-    (node as { parent: ts.Node }).parent ??= parent;
+  const visit = (node: TS.Node, parent: TS.Node): void => {
+    (node as { parent: TS.Node }).parent ??= parent;
     if (ts.isFunctionLike(node) && (node as FunctionNode).body !== undefined) {
       const start = node.getStart(sf);
       if (!functions.has(start)) functions.set(start, node as FunctionNode);
@@ -77,7 +78,7 @@ export function pascal(name: string): string {
 }
 
 /** Where `async ` goes to make a function async (after `export`/`static`, before `function` or the name). */
-export function asyncInsertPos(fn: FunctionNode, sf: ts.SourceFile): number {
+export function asyncInsertPos(fn: FunctionNode, sf: TS.SourceFile): number {
   if (ts.isArrowFunction(fn)) return fn.getStart(sf);
   if (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) {
     const keyword = fn.getChildren(sf).find((c) => c.kind === ts.SyntaxKind.FunctionKeyword);
@@ -95,15 +96,15 @@ const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', '
  */
 export function isRouteHandler(fn: FunctionNode): boolean {
   const call = fn.parent;
-  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as unknown as ts.Expression)) return false;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as unknown as TS.Expression)) return false;
   const callee = call.expression;
   return ts.isPropertyAccessExpression(callee) && ROUTE_METHODS.has(callee.name.text);
 }
 
 /** The identifier node at an offset (a use recorded by the extractor). */
-export function identifierAt(sf: ts.SourceFile, offset: number): ts.Identifier | undefined {
-  let found: ts.Identifier | undefined;
-  const visit = (node: ts.Node): void => {
+export function identifierAt(sf: TS.SourceFile, offset: number): TS.Identifier | undefined {
+  let found: TS.Identifier | undefined;
+  const visit = (node: TS.Node): void => {
     if (found || offset < node.getFullStart() || offset >= node.end) return;
     if (ts.isIdentifier(node) && node.getStart(sf) === offset) {
       found = node;

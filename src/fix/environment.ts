@@ -1,7 +1,7 @@
 // fix: what a rewrite needs to know about the project: the file's output format (ESM or CommonJS),
 // tsconfig `module`, the TypeScript version, and the file's text, as the scan saw them.
 import path from 'node:path';
-import ts from 'typescript';
+import { ts } from '../parse/typescript.js';
 import type { ProjectConfig } from '../resolve/tsconfig.js';
 import { parseFile, type ParsedFile } from './ast.js';
 

@@ -1,7 +1,8 @@
 // fix: rewrite (4): a module-level service or engine instance (`export const zerodb = new ZeroDBService()`)
 // becomes a memoised accessor (`getZerodb()`), with every project use updated across files.
 import path from 'node:path';
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from '../parse/typescript.js';
 import type { EngineSpec, ResolvedConfig } from '../config/schema.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import type { Diagnostic } from '../rules/rule.js';
@@ -191,21 +192,21 @@ export function planInstanceAccessor(graph: ProjectGraph, file: string, effect: 
 }
 
 /** `x` -> `getX()`; `{ x }` -> `{ x: getX() }`. */
-function callEdit(file: string, sf: ts.SourceFile, id: ts.Identifier, getter: string): Edit {
+function callEdit(file: string, sf: TS.SourceFile, id: TS.Identifier, getter: string): Edit {
   const isShorthand = ts.isShorthandPropertyAssignment(id.parent);
   return { file, start: id.getStart(sf), end: id.end, text: isShorthand ? `${id.text}: ${getter}()` : `${getter}()` };
 }
 
-function importSpecifierOf(parsed: ParsedFile, declStart: number, name: string): ts.ImportSpecifier | undefined {
-  const decl = parsed.sf.statements.find((s): s is ts.ImportDeclaration => ts.isImportDeclaration(s) && s.getStart(parsed.sf) === declStart);
+function importSpecifierOf(parsed: ParsedFile, declStart: number, name: string): TS.ImportSpecifier | undefined {
+  const decl = parsed.sf.statements.find((s): s is TS.ImportDeclaration => ts.isImportDeclaration(s) && s.getStart(parsed.sf) === declStart);
   const named = decl?.importClause?.namedBindings;
   if (!named || !ts.isNamedImports(named)) return undefined;
   return named.elements.find((el) => (el.propertyName ?? el.name).text === name);
 }
 
-function findIdentifier(parsed: ParsedFile, offset: number): ts.Identifier | undefined {
-  let found: ts.Identifier | undefined;
-  const visit = (node: ts.Node): void => {
+function findIdentifier(parsed: ParsedFile, offset: number): TS.Identifier | undefined {
+  let found: TS.Identifier | undefined;
+  const visit = (node: TS.Node): void => {
     if (found || offset < node.getFullStart() || offset >= node.end) return;
     if (ts.isIdentifier(node) && node.getStart(parsed.sf) === offset) found = node;
     else ts.forEachChild(node, visit);
@@ -215,10 +216,10 @@ function findIdentifier(parsed: ParsedFile, offset: number): ts.Identifier | und
 }
 
 /** Uses of a module-level const in its own file (shadowing respected), or null when one cannot be rewritten. */
-function localUses(parsed: ParsedFile, name: string, declName: ts.Identifier): Array<{ id: ts.Identifier; isModuleLevel: boolean }> | null {
-  const uses: Array<{ id: ts.Identifier; isModuleLevel: boolean }> = [];
+function localUses(parsed: ParsedFile, name: string, declName: TS.Identifier): Array<{ id: TS.Identifier; isModuleLevel: boolean }> | null {
+  const uses: Array<{ id: TS.Identifier; isModuleLevel: boolean }> = [];
   let isBlocked = false;
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (isBlocked) return;
     if (ts.isIdentifier(node) && node.text === name && node !== declName && isReference(node)) {
       if (isShadowed(node, name)) return;
@@ -236,7 +237,7 @@ function localUses(parsed: ParsedFile, name: string, declName: ts.Identifier): A
   return isBlocked ? null : uses;
 }
 
-function isReference(id: ts.Identifier): boolean {
+function isReference(id: TS.Identifier): boolean {
   const p = id.parent;
   if ((ts.isPropertyAccessExpression(p) && p.name === id) || (ts.isQualifiedName(p) && p.right === id)) return false;
   if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodSignature(p)) && p.name === id) return false;
@@ -246,9 +247,9 @@ function isReference(id: ts.Identifier): boolean {
   return true;
 }
 
-function isShadowed(id: ts.Identifier, name: string): boolean {
-  for (let n: ts.Node = id.parent; !ts.isSourceFile(n); n = n.parent) {
-    if (ts.isFunctionLike(n) && (n as ts.FunctionLikeDeclaration).body && namesDeclaredIn(n as ts.FunctionLikeDeclaration).has(name)) return true;
+function isShadowed(id: TS.Identifier, name: string): boolean {
+  for (let n: TS.Node = id.parent; !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isFunctionLike(n) && (n as TS.FunctionLikeDeclaration).body && namesDeclaredIn(n as TS.FunctionLikeDeclaration).has(name)) return true;
     if (ts.isBlock(n) && !ts.isFunctionLike(n.parent)) {
       for (const st of n.statements) {
         if (ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name)) return true;
@@ -259,9 +260,9 @@ function isShadowed(id: ts.Identifier, name: string): boolean {
   return false;
 }
 
-function insideFunction(node: ts.Node): boolean {
-  for (let n: ts.Node = node.parent; !ts.isSourceFile(n); n = n.parent) {
-    if (ts.isFunctionLike(n) && (n as ts.FunctionLikeDeclaration).body) {
+function insideFunction(node: TS.Node): boolean {
+  for (let n: TS.Node = node.parent; !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isFunctionLike(n) && (n as TS.FunctionLikeDeclaration).body) {
       // An immediately invoked function runs now.
       const p = n.parent;
       if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && (ts.isCallExpression(p) ? p.expression === n : ts.isParenthesizedExpression(p) && ts.isCallExpression(p.parent))) continue;

@@ -1,5 +1,6 @@
 // fix: the rewrites that load an eager import on first use. Pure: facts + text in, edits out.
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from '../parse/typescript.js';
 import type { BindingUse, ImportBinding, ImportFact } from '../types.js';
 import {
   asyncInsertPos,
@@ -59,7 +60,7 @@ interface Site {
 export function planLazyImport(file: string, fact: ImportFact, env: FixEnv): RewritePlan | NoPlan {
   if (!isLazyCandidate(fact)) return { kind: null, reason: 'not every value binding is used only inside functions' };
   const parsed = env.parsedOf(file);
-  const decl = parsed.sf.statements.find((s): s is ts.ImportDeclaration => ts.isImportDeclaration(s) && s.getStart(parsed.sf) === fact.start);
+  const decl = parsed.sf.statements.find((s): s is TS.ImportDeclaration => ts.isImportDeclaration(s) && s.getStart(parsed.sf) === fact.start);
   if (!decl) return { kind: null, reason: 'the import declaration moved since the scan' };
   const values = valueBindings(fact);
   const uses = values.flatMap((b) => b.uses.filter((u) => u.where === 'function').map((u) => ({ b, u })));
@@ -101,7 +102,7 @@ function build(
   parsed: ParsedFile,
   file: string,
   fact: ImportFact,
-  decl: ts.ImportDeclaration,
+  decl: TS.ImportDeclaration,
   env: FixEnv,
   raw: Array<{ b: ImportBinding; fn: FunctionNode }>,
   mode: Mode,
@@ -181,7 +182,7 @@ function build(
   return { kind, isSafe: mode !== 'handler', description, edits };
 }
 
-function nestedHas(fn: FunctionNode, byFn: Map<FunctionNode, Set<ImportBinding>>, sf: ts.SourceFile, b: ImportBinding): boolean {
+function nestedHas(fn: FunctionNode, byFn: Map<FunctionNode, Set<ImportBinding>>, sf: TS.SourceFile, b: ImportBinding): boolean {
   for (const [other, set] of byFn) if (other !== fn && fn.getStart(sf) <= other.getStart(sf) && other.end <= fn.end && set.has(b)) return true;
   return false;
 }
@@ -191,7 +192,7 @@ function valueBindingsHas(fact: ImportFact, b: ImportBinding): boolean {
 }
 
 function hasAsync(fn: FunctionNode): boolean {
-  return (ts.getModifiers(fn as ts.FunctionDeclaration) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  return (ts.getModifiers(fn as TS.FunctionDeclaration) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
 }
 
 /** `const { S3, default: AWS } = <load>;` (and `const ns = <load>;` for a namespace binding). */
@@ -279,7 +280,7 @@ function loaderText(mode: Mode, cacheName: string, loaderName: string, spec: str
 }
 
 /** Replaces a whole statement with lines (or removes it with its line break). */
-function replaceStatement(text: string, file: string, node: ts.Node, sf: ts.SourceFile, lines: string[], nl: string): Edit {
+function replaceStatement(text: string, file: string, node: TS.Node, sf: TS.SourceFile, lines: string[], nl: string): Edit {
   const start = node.getStart(sf);
   if (lines.length) return { file, start, end: node.end, text: lines.join(nl) };
   let end = node.end;
@@ -293,13 +294,13 @@ function replaceStatement(text: string, file: string, node: ts.Node, sf: ts.Sour
 }
 
 /** A readable name for a function: `handler`, `method get()`, `the handler at line 12`. */
-export function fnLabel(fn: FunctionNode, sf: ts.SourceFile): string {
+export function fnLabel(fn: FunctionNode, sf: TS.SourceFile): string {
   const line = sf.getLineAndCharacterOfPosition(fn.getStart(sf)).line + 1;
   if (fn.name && ts.isIdentifier(fn.name)) return `${fn.name.text}()`;
   if (ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) return `${fn.parent.name.text}()`;
   if (isRouteHandler(fn)) {
-    const call = fn.parent as ts.CallExpression;
-    const method = (call.expression as ts.PropertyAccessExpression).name.text.toUpperCase();
+    const call = fn.parent as TS.CallExpression;
+    const method = (call.expression as TS.PropertyAccessExpression).name.text.toUpperCase();
     const path = call.arguments[0] && ts.isStringLiteral(call.arguments[0]) ? ` ${call.arguments[0].text}` : '';
     return `the ${method}${path} handler (line ${line})`;
   }
@@ -314,7 +315,7 @@ export function fnLabel(fn: FunctionNode, sf: ts.SourceFile): string {
 }
 
 /** `import defer * as ns from 'x'`, uses rewritten to `ns.X`. Offered only. */
-function planDefer(parsed: ParsedFile, file: string, fact: ImportFact, decl: ts.ImportDeclaration): RewritePlan | NoPlan {
+function planDefer(parsed: ParsedFile, file: string, fact: ImportFact, decl: TS.ImportDeclaration): RewritePlan | NoPlan {
   const { sf, text } = parsed;
   const style = detectStyle(text);
   const spec = quoted(fact.specifier, style);

@@ -1,7 +1,7 @@
 // fix: plan the lazy-import rewrites while the scan has a file's tree in memory, as plain data in
 // its facts (cached with them), so the lazy-import rule never parses a file a second time.
 import fs from 'node:fs';
-import ts from 'typescript';
+import { ts } from '../parse/typescript.js';
 import type { TreeHook } from '../parse/extract.js';
 import type { ProjectConfig } from '../resolve/tsconfig.js';
 import type { LazyPlanData } from '../types.js';

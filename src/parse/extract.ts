@@ -1,7 +1,8 @@
 // parse: one pass over one file's syntax tree -> FileFacts (imports, module-level effects,
 // top-level declarations, where each imported binding is used). No type checker.
 import { createHash } from 'node:crypto';
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './typescript.js';
 import type {
   BindingUse,
   CalleeRef,
@@ -31,7 +32,7 @@ interface Ctx {
   isInAsyncIife?: boolean;
 }
 
-const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
+const SCRIPT_KINDS: Record<string, TS.ScriptKind> = {
   '.ts': ts.ScriptKind.TS,
   '.mts': ts.ScriptKind.TS,
   '.cts': ts.ScriptKind.TS,
@@ -49,7 +50,7 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
 export const FACTS_SCHEMA = 2;
 
 /** Script kind for a file name; `.js` files are parsed as JSX-capable JS. */
-export function scriptKindOf(file: string): ts.ScriptKind {
+export function scriptKindOf(file: string): TS.ScriptKind {
   const ext = /\.[cm]?[jt]sx?$/.exec(file)?.[0] ?? '.ts';
   return SCRIPT_KINDS[ext] ?? ts.ScriptKind.TS;
 }
@@ -66,7 +67,7 @@ export function extractFacts(file: string, text: string, bytes = Buffer.byteLeng
  * Work that needs the syntax tree while it is still in memory (the lazy-import rewrites), adding
  * plain data to the facts, so no file is parsed twice.
  */
-export type TreeHook = (sf: ts.SourceFile, facts: FileFacts, text: string) => void;
+export type TreeHook = (sf: TS.SourceFile, facts: FileFacts, text: string) => void;
 
 class Extractor {
   private readonly imports: ImportFact[] = [];
@@ -78,12 +79,12 @@ class Extractor {
   private readonly isJs: boolean;
   private isEsm = false;
   /** require() calls already recorded as module-level declarations. */
-  private readonly declaredRequires = new Map<ts.Node, ImportFact>();
+  private readonly declaredRequires = new Map<TS.Node, ImportFact>();
   /** Type names that emitDecoratorMetadata would emit as values (`design:paramtypes`). */
-  private readonly metadataTypeNames = new Set<ts.Node>();
+  private readonly metadataTypeNames = new Set<TS.Node>();
 
   constructor(
-    private readonly sf: ts.SourceFile,
+    private readonly sf: TS.SourceFile,
     private readonly file: string,
     private readonly text: string,
     private readonly bytes: number,
@@ -93,7 +94,7 @@ class Extractor {
 
   run(): FileFacts {
     const { sf, text } = this;
-    const diagnostics = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+    const diagnostics = (sf as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
     const firstError = diagnostics.find((d) => d.category === ts.DiagnosticCategory.Error);
     const hash = createHash('sha1').update(text).digest('hex');
     const base: FileFacts = {
@@ -127,7 +128,7 @@ class Extractor {
     return { line: lc.line + 1, column: lc.character + 1 };
   }
 
-  private span(node: ts.Node): { line: number; column: number; start: number; end: number } {
+  private span(node: TS.Node): { line: number; column: number; start: number; end: number } {
     const start = node.getStart(this.sf);
     return { ...this.pos(start), start, end: node.end };
   }
@@ -154,7 +155,7 @@ class Extractor {
     }
   }
 
-  private newImport(node: ts.Node, specifier: string, kind: ImportFact['kind'], extra: Partial<ImportFact> = {}): ImportFact {
+  private newImport(node: TS.Node, specifier: string, kind: ImportFact['kind'], extra: Partial<ImportFact> = {}): ImportFact {
     const fact: ImportFact = {
       ...this.span(node),
       specifier,
@@ -177,7 +178,7 @@ class Extractor {
     this.moduleBindings.set(local, { type: 'import', importIndex, bindingIndex: fact.bindings.length - 1 });
   }
 
-  private addImportDeclaration(node: ts.ImportDeclaration): void {
+  private addImportDeclaration(node: TS.ImportDeclaration): void {
     this.isEsm = true;
     if (!ts.isStringLiteral(node.moduleSpecifier)) return;
     const clause = node.importClause;
@@ -197,14 +198,14 @@ class Extractor {
     }
   }
 
-  private addImportEquals(node: ts.ImportEqualsDeclaration): void {
+  private addImportEquals(node: TS.ImportEqualsDeclaration): void {
     const ref = node.moduleReference;
     if (!ts.isExternalModuleReference(ref) || !ts.isStringLiteral(ref.expression)) return;
     const fact = this.newImport(node, ref.expression.text, 'import-equals', { isTypeOnly: node.isTypeOnly });
     this.bind(fact, node.name.text, '*', node.isTypeOnly);
   }
 
-  private addExportDeclaration(node: ts.ExportDeclaration): void {
+  private addExportDeclaration(node: TS.ExportDeclaration): void {
     this.isEsm = true;
     const clause = node.exportClause;
     if (!node.moduleSpecifier) {
@@ -228,7 +229,7 @@ class Extractor {
   }
 
   /** `const x = require('y')`, `const { a, b: c } = require('y')`, `const a = require('y').a`. */
-  private addRequireDeclarations(statement: ts.VariableStatement): void {
+  private addRequireDeclarations(statement: TS.VariableStatement): void {
     for (const d of statement.declarationList.declarations) {
       const init = d.initializer && unwrap(d.initializer);
       if (!init) continue;
@@ -253,7 +254,7 @@ class Extractor {
     }
   }
 
-  private requireSpecifier(node: ts.Node): string | undefined {
+  private requireSpecifier(node: TS.Node): string | undefined {
     if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'require') return undefined;
     const arg = node.arguments[0];
     if (node.arguments.length !== 1 || !arg || !isStringLike(arg)) return undefined;
@@ -274,7 +275,7 @@ class Extractor {
 
   // ---- the walk ----
 
-  private topLevel(statement: ts.Statement, ctx: Ctx): void {
+  private topLevel(statement: TS.Statement, ctx: Ctx): void {
     if (ts.isImportDeclaration(statement)) return;
     if (ts.isImportEqualsDeclaration(statement)) return;
     if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) {
@@ -339,9 +340,9 @@ class Extractor {
   }
 
   private declareFunction(
-    fn: ts.FunctionLikeDeclaration,
+    fn: TS.FunctionLikeDeclaration,
     name: string,
-    at: ts.Node,
+    at: TS.Node,
     ctx: Ctx,
     exportedAs: string[] = exportNames(at),
   ): void {
@@ -358,7 +359,7 @@ class Extractor {
     this.walkFunction(fn, ctx, decl.calls);
   }
 
-  private declareClass(cls: ts.ClassLikeDeclaration, name: string, at: ts.Node, ctx: Ctx, exportedAs: string[] = exportNames(at)): void {
+  private declareClass(cls: TS.ClassLikeDeclaration, name: string, at: TS.Node, ctx: Ctx, exportedAs: string[] = exportNames(at)): void {
     for (const n of exportedAs) this.localExports[n] = name;
     const decl: DeclFact = { ...this.span(at), name, kind: 'class', exportedAs, calls: [], staticMethods: {} };
     this.decls.push(decl);
@@ -366,7 +367,7 @@ class Extractor {
   }
 
   /** Walks a class: decorators, heritage, computed keys, static parts at the current level. */
-  private walkClass(cls: ts.ClassLikeDeclaration, ctx: Ctx, decl: DeclFact | null): void {
+  private walkClass(cls: TS.ClassLikeDeclaration, ctx: Ctx, decl: DeclFact | null): void {
     this.markDecoratorMetadata(cls);
     for (const m of ts.getDecorators(cls) ?? []) this.walk(m, ctx);
     for (const clause of cls.heritageClauses ?? []) {
@@ -408,10 +409,10 @@ class Extractor {
    * constructor parameters, and of decorated members (property type, method parameter and
    * return types) as values. Their type names are marked so the graph can keep those imports.
    */
-  private markDecoratorMetadata(cls: ts.ClassLikeDeclaration): void {
-    const decorated = (n: ts.Node) => ts.canHaveDecorators(n) && (ts.getDecorators(n) ?? []).length > 0;
-    const params = (fn: ts.SignatureDeclarationBase) => fn.parameters.map((p) => p.type);
-    const types: Array<ts.TypeNode | undefined> = [];
+  private markDecoratorMetadata(cls: TS.ClassLikeDeclaration): void {
+    const decorated = (n: TS.Node) => ts.canHaveDecorators(n) && (ts.getDecorators(n) ?? []).length > 0;
+    const params = (fn: TS.SignatureDeclarationBase) => fn.parameters.map((p) => p.type);
+    const types: Array<TS.TypeNode | undefined> = [];
     for (const member of cls.members) {
       if (ts.isConstructorDeclaration(member)) {
         if (decorated(cls) || member.parameters.some(decorated)) types.push(...params(member));
@@ -426,13 +427,13 @@ class Extractor {
   }
 
   /** An instance field initializer: runs at construction, like a constructor body. */
-  private walkDeferred(node: ts.Node, ctx: Ctx, collector: CallFact[] | null, at: ts.Node): void {
+  private walkDeferred(node: TS.Node, ctx: Ctx, collector: CallFact[] | null, at: TS.Node): void {
     const scope = new Scope(ctx.scope, true);
     const fnRef = this.fnRef(at, false, ctx, undefined);
     this.walk(node, { ...ctx, scope, fn: fnRef, collector, assignedTo: undefined });
   }
 
-  private fnRef(node: ts.Node, isAsync: boolean, ctx: Ctx, name: string | undefined): FunctionRef {
+  private fnRef(node: TS.Node, isAsync: boolean, ctx: Ctx, name: string | undefined): FunctionRef {
     const start = node.getStart(this.sf);
     const outer = ctx.fn;
     return {
@@ -447,13 +448,13 @@ class Extractor {
   }
 
   /** Walks a function: parameters and body in a new scope, outside module level. */
-  private walkFunction(fn: ts.SignatureDeclaration, ctx: Ctx, collector: CallFact[] | null): void {
+  private walkFunction(fn: TS.SignatureDeclaration, ctx: Ctx, collector: CallFact[] | null): void {
     const isAsync = hasModifier(fn, ts.SyntaxKind.AsyncKeyword);
     const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
     const scope = new Scope(ctx.scope, true);
     if (ts.isFunctionExpression(fn) && fn.name) scope.names.add(fn.name.text);
     for (const p of fn.parameters) addBindingNames(p.name, scope.names);
-    const body = (fn as ts.FunctionLikeDeclaration).body;
+    const body = (fn as TS.FunctionLikeDeclaration).body;
     if (body && ts.isBlock(body)) collectDeclarations(body.statements, scope);
     const inner: Ctx = { ...ctx, scope, fn: this.fnRef(fn, isAsync, ctx, name), collector, assignedTo: undefined, isInAsyncIife: false };
     for (const tp of fn.typeParameters ?? []) this.walk(tp, { ...inner, isType: true });
@@ -468,7 +469,7 @@ class Extractor {
   }
 
   /** The body of an immediately invoked function: module level when the call is. */
-  private walkIife(body: ts.Node, ctx: Ctx, isAsync: boolean, params: readonly ts.ParameterDeclaration[] = []): void {
+  private walkIife(body: TS.Node, ctx: Ctx, isAsync: boolean, params: readonly TS.ParameterDeclaration[] = []): void {
     const scope = new Scope(ctx.scope, true);
     for (const p of params) addBindingNames(p.name, scope.names);
     if (ts.isBlock(body)) collectDeclarations(body.statements, scope);
@@ -477,7 +478,7 @@ class Extractor {
     this.walk(body, inner);
   }
 
-  private walkBindingDefaults(name: ts.BindingName, ctx: Ctx): void {
+  private walkBindingDefaults(name: TS.BindingName, ctx: Ctx): void {
     if (ts.isIdentifier(name)) return;
     for (const el of name.elements) {
       if (ts.isOmittedExpression(el)) continue;
@@ -487,33 +488,33 @@ class Extractor {
     }
   }
 
-  private walkChildren(node: ts.Node, ctx: Ctx): void {
+  private walkChildren(node: TS.Node, ctx: Ctx): void {
     ts.forEachChild(node, (child) => this.walk(child, ctx));
   }
 
-  private walk(node: ts.Node, ctx: Ctx): void {
+  private walk(node: TS.Node, ctx: Ctx): void {
     if (ts.isTypeNode(node) && !ctx.isType && !ts.isExpressionWithTypeArguments(node)) {
       this.walk(node, { ...ctx, isType: true });
       return;
     }
     switch (node.kind) {
       case ts.SyntaxKind.Identifier:
-        this.useIdentifier(node as ts.Identifier, ctx);
+        this.useIdentifier(node as TS.Identifier, ctx);
         return;
       case ts.SyntaxKind.PropertyAccessExpression:
-        this.walk((node as ts.PropertyAccessExpression).expression, ctx);
+        this.walk((node as TS.PropertyAccessExpression).expression, ctx);
         return;
       case ts.SyntaxKind.QualifiedName:
-        this.walk((node as ts.QualifiedName).left, ctx);
+        this.walk((node as TS.QualifiedName).left, ctx);
         return;
       case ts.SyntaxKind.PropertyAssignment: {
-        const p = node as ts.PropertyAssignment;
+        const p = node as TS.PropertyAssignment;
         if (ts.isComputedPropertyName(p.name)) this.walk(p.name.expression, ctx);
         this.walk(p.initializer, ctx);
         return;
       }
       case ts.SyntaxKind.ShorthandPropertyAssignment: {
-        const p = node as ts.ShorthandPropertyAssignment;
+        const p = node as TS.ShorthandPropertyAssignment;
         this.useIdentifier(p.name, ctx);
         if (p.objectAssignmentInitializer) this.walk(p.objectAssignmentInitializer, ctx);
         return;
@@ -521,7 +522,7 @@ class Extractor {
       case ts.SyntaxKind.PropertySignature:
       case ts.SyntaxKind.MethodSignature:
       case ts.SyntaxKind.EnumMember: {
-        const m = node as ts.PropertySignature | ts.EnumMember;
+        const m = node as TS.PropertySignature | TS.EnumMember;
         if (m.name && ts.isComputedPropertyName(m.name)) this.walk(m.name.expression, ctx);
         ts.forEachChild(node, (child) => {
           if (child !== m.name) this.walk(child, ctx);
@@ -529,26 +530,26 @@ class Extractor {
         return;
       }
       case ts.SyntaxKind.EnumDeclaration:
-        for (const m of (node as ts.EnumDeclaration).members) this.walk(m, ctx);
+        for (const m of (node as TS.EnumDeclaration).members) this.walk(m, ctx);
         return;
       case ts.SyntaxKind.ModuleDeclaration:
         return; // namespaces: rare in server code; treated as opaque
       case ts.SyntaxKind.InterfaceDeclaration:
       case ts.SyntaxKind.TypeAliasDeclaration: {
-        const d = node as ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+        const d = node as TS.InterfaceDeclaration | TS.TypeAliasDeclaration;
         ts.forEachChild(d, (child) => {
           if (child !== d.name) this.walk(child, { ...ctx, isType: true });
         });
         return;
       }
       case ts.SyntaxKind.TypeParameter: {
-        const tp = node as ts.TypeParameterDeclaration;
+        const tp = node as TS.TypeParameterDeclaration;
         if (tp.constraint) this.walk(tp.constraint, { ...ctx, isType: true });
         if (tp.default) this.walk(tp.default, { ...ctx, isType: true });
         return;
       }
       case ts.SyntaxKind.VariableDeclaration: {
-        const d = node as ts.VariableDeclaration;
+        const d = node as TS.VariableDeclaration;
         if (d.type) this.walk(d.type, { ...ctx, isType: true });
         this.walkBindingDefaults(d.name, ctx);
         if (d.initializer) this.walk(d.initializer, ctx);
@@ -561,7 +562,7 @@ class Extractor {
       case ts.SyntaxKind.GetAccessor:
       case ts.SyntaxKind.SetAccessor:
       case ts.SyntaxKind.Constructor: {
-        const fn = node as ts.FunctionLikeDeclaration;
+        const fn = node as TS.FunctionLikeDeclaration;
         if (fn.name && ts.isComputedPropertyName(fn.name)) this.walk(fn.name.expression, ctx);
         // A nested function does not run when its enclosing declaration does: no collector.
         this.walkFunction(fn, ctx, null);
@@ -569,12 +570,12 @@ class Extractor {
       }
       case ts.SyntaxKind.ClassDeclaration:
       case ts.SyntaxKind.ClassExpression:
-        this.walkClass(node as ts.ClassLikeDeclaration, ctx, null);
+        this.walkClass(node as TS.ClassLikeDeclaration, ctx, null);
         return;
       case ts.SyntaxKind.Block:
       case ts.SyntaxKind.CaseBlock: {
         const scope = new Scope(ctx.scope, false);
-        const statements = ts.isBlock(node) ? node.statements : (node as ts.CaseBlock).clauses.flatMap((c) => [...c.statements]);
+        const statements = ts.isBlock(node) ? node.statements : (node as TS.CaseBlock).clauses.flatMap((c) => [...c.statements]);
         collectDeclarations(statements, scope);
         this.walkChildren(node, { ...ctx, scope });
         return;
@@ -582,7 +583,7 @@ class Extractor {
       case ts.SyntaxKind.ForStatement:
       case ts.SyntaxKind.ForInStatement:
       case ts.SyntaxKind.ForOfStatement: {
-        const loop = node as ts.ForStatement | ts.ForInStatement | ts.ForOfStatement;
+        const loop = node as TS.ForStatement | TS.ForInStatement | TS.ForOfStatement;
         const scope = new Scope(ctx.scope, false);
         const init = ts.isForStatement(loop) ? loop.initializer : loop.initializer;
         if (init && ts.isVariableDeclarationList(init)) for (const d of init.declarations) addBindingNames(d.name, scope.names);
@@ -591,27 +592,27 @@ class Extractor {
         return;
       }
       case ts.SyntaxKind.CatchClause: {
-        const c = node as ts.CatchClause;
+        const c = node as TS.CatchClause;
         const scope = new Scope(ctx.scope, false);
         if (c.variableDeclaration) addBindingNames(c.variableDeclaration.name, scope.names);
         this.walk(c.block, { ...ctx, scope });
         return;
       }
       case ts.SyntaxKind.LabeledStatement:
-        this.walk((node as ts.LabeledStatement).statement, ctx);
+        this.walk((node as TS.LabeledStatement).statement, ctx);
         return;
       case ts.SyntaxKind.BreakStatement:
       case ts.SyntaxKind.ContinueStatement:
       case ts.SyntaxKind.MetaProperty:
         return;
       case ts.SyntaxKind.JsxAttribute: {
-        const a = node as ts.JsxAttribute;
+        const a = node as TS.JsxAttribute;
         if (a.initializer) this.walk(a.initializer, ctx);
         return;
       }
       case ts.SyntaxKind.JsxOpeningElement:
       case ts.SyntaxKind.JsxSelfClosingElement: {
-        const el = node as ts.JsxOpeningElement;
+        const el = node as TS.JsxOpeningElement;
         const tag = el.tagName;
         if (ts.isIdentifier(tag)) {
           if (/^[A-Z_$]/.test(tag.text)) this.useIdentifier(tag, ctx, undefined, true);
@@ -623,23 +624,23 @@ class Extractor {
       case ts.SyntaxKind.JsxClosingElement:
         return;
       case ts.SyntaxKind.TypeQuery: {
-        const q = node as ts.TypeQueryNode;
+        const q = node as TS.TypeQueryNode;
         this.walk(q.exprName, { ...ctx, isType: true });
         return;
       }
       case ts.SyntaxKind.AwaitExpression:
         this.recordAwait(node, ctx);
-        this.walk((node as ts.AwaitExpression).expression, ctx);
+        this.walk((node as TS.AwaitExpression).expression, ctx);
         return;
       case ts.SyntaxKind.CallExpression:
-        this.walkCall(node as ts.CallExpression, ctx);
+        this.walkCall(node as TS.CallExpression, ctx);
         return;
       case ts.SyntaxKind.NewExpression:
-        this.recordCall(node as ts.NewExpression, 'new', (node as ts.NewExpression).expression, ctx);
+        this.recordCall(node as TS.NewExpression, 'new', (node as TS.NewExpression).expression, ctx);
         this.walkChildren(node, ctx);
         return;
       case ts.SyntaxKind.TaggedTemplateExpression:
-        this.recordCall(node as ts.TaggedTemplateExpression, 'tagged', (node as ts.TaggedTemplateExpression).tag, ctx);
+        this.recordCall(node as TS.TaggedTemplateExpression, 'tagged', (node as TS.TaggedTemplateExpression).tag, ctx);
         this.walkChildren(node, ctx);
         return;
       case ts.SyntaxKind.ImportDeclaration:
@@ -651,7 +652,7 @@ class Extractor {
     }
   }
 
-  private walkCall(call: ts.CallExpression, ctx: Ctx): void {
+  private walkCall(call: TS.CallExpression, ctx: Ctx): void {
     const callee = unwrap(call.expression);
     // Dynamic import(): always lazy.
     if (call.expression.kind === ts.SyntaxKind.ImportKeyword) {
@@ -685,12 +686,12 @@ class Extractor {
     this.walkChildren(call, ctx);
   }
 
-  private recordAwait(node: ts.Node, ctx: Ctx): void {
+  private recordAwait(node: TS.Node, ctx: Ctx): void {
     if (ctx.fn !== null || ctx.isInAsyncIife) return;
     this.effects.push({ ...this.span(node), kind: 'await', text: 'await', statementStart: ctx.statementStart, ...this.statementLine(ctx) });
   }
 
-  private recordCall(node: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression, kind: CallFact['kind'], calleeNode: ts.Expression, ctx: Ctx): void {
+  private recordCall(node: TS.CallExpression | TS.NewExpression | TS.TaggedTemplateExpression, kind: CallFact['kind'], calleeNode: TS.Expression, ctx: Ctx): void {
     if (ctx.isType) return;
     const isModuleLevel = ctx.fn === null;
     if (!isModuleLevel && !ctx.collector) return;
@@ -722,7 +723,7 @@ class Extractor {
   }
 
   /** Traces a callee expression to the binding it comes from. */
-  private calleeRef(expr: ts.Expression, ctx: Ctx): CalleeRef | undefined {
+  private calleeRef(expr: TS.Expression, ctx: Ctx): CalleeRef | undefined {
     const path: string[] = [];
     let node = unwrap(expr);
     for (;;) {
@@ -756,7 +757,7 @@ class Extractor {
   }
 
   /** Records a use of an identifier that refers to a module-level import binding. */
-  private useIdentifier(id: ts.Identifier, ctx: Ctx, where?: BindingUse['where'], isJsx = false): void {
+  private useIdentifier(id: TS.Identifier, ctx: Ctx, where?: BindingUse['where'], isJsx = false): void {
     const binding = this.moduleBindings.get(id.text);
     if (binding?.type !== 'import') return;
     if (ctx.scope.lookup(id.text) !== this.moduleScope) return;
@@ -773,7 +774,7 @@ class Extractor {
 
 
 /** The identifier tsc serializes for a metadata type: `Foo`, `ns.Foo` (-> ns), `Foo | null`. */
-function serializedTypeName(type: ts.TypeNode | undefined): ts.Identifier | undefined {
+function serializedTypeName(type: TS.TypeNode | undefined): TS.Identifier | undefined {
   if (!type) return undefined;
   if (ts.isParenthesizedTypeNode(type)) return serializedTypeName(type.type);
   if (ts.isUnionTypeNode(type)) {
@@ -781,12 +782,12 @@ function serializedTypeName(type: ts.TypeNode | undefined): ts.Identifier | unde
     return rest.length === 1 ? serializedTypeName(rest[0]) : undefined;
   }
   if (!ts.isTypeReferenceNode(type)) return undefined;
-  let name: ts.EntityName = type.typeName;
+  let name: TS.EntityName = type.typeName;
   while (ts.isQualifiedName(name)) name = name.left;
   return name;
 }
 
-function unwrap(node: ts.Expression): ts.Expression {
+function unwrap(node: TS.Expression): TS.Expression {
   for (;;) {
     if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) {
       node = node.expression;
@@ -794,17 +795,17 @@ function unwrap(node: ts.Expression): ts.Expression {
   }
 }
 
-function isStringLike(node: ts.Node): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
+function isStringLike(node: TS.Node): node is TS.StringLiteral | TS.NoSubstitutionTemplateLiteral {
   return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
 }
 
-function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+function hasModifier(node: TS.Node, kind: TS.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
 }
 
-function exportNames(node: ts.Node): string[] {
+function exportNames(node: TS.Node): string[] {
   if (!hasModifier(node, ts.SyntaxKind.ExportKeyword)) return [];
   if (hasModifier(node, ts.SyntaxKind.DefaultKeyword)) return ['default'];
-  const name = (node as ts.FunctionDeclaration | ts.ClassDeclaration).name;
+  const name = (node as TS.FunctionDeclaration | TS.ClassDeclaration).name;
   return name ? [name.text] : [];
 }

@@ -1,5 +1,6 @@
 // parse: lexical scopes, enough to tell an import binding from a local that shadows it.
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from './typescript.js';
 
 /** What a name in the module scope is bound to. */
 export type ModuleBinding =
@@ -22,7 +23,7 @@ export class Scope {
 }
 
 /** Adds every name bound by a binding name (identifier or destructuring pattern). */
-export function addBindingNames(name: ts.BindingName, into: Set<string>): void {
+export function addBindingNames(name: TS.BindingName, into: Set<string>): void {
   if (ts.isIdentifier(name)) {
     into.add(name.text);
     return;
@@ -37,11 +38,11 @@ export function addBindingNames(name: ts.BindingName, into: Set<string>): void {
  * Collects the names a block or function body declares: let/const/class/function at this level,
  * and (for function scopes) `var` declarations hoisted from nested blocks.
  */
-export function collectDeclarations(statements: readonly ts.Statement[], scope: Scope): void {
+export function collectDeclarations(statements: readonly TS.Statement[], scope: Scope): void {
   for (const statement of statements) collectStatement(statement, scope, true);
 }
 
-function collectStatement(statement: ts.Statement, scope: Scope, isDirect: boolean): void {
+function collectStatement(statement: TS.Statement, scope: Scope, isDirect: boolean): void {
   if (ts.isVariableStatement(statement)) {
     const isVar = (statement.declarationList.flags & ts.NodeFlags.BlockScoped) === 0;
     if (isDirect || (isVar && scope.isFunction)) {
@@ -62,7 +63,7 @@ function collectStatement(statement: ts.Statement, scope: Scope, isDirect: boole
   if (!scope.isFunction) return;
   // Hoist `var` out of nested blocks (not out of nested functions).
   ts.forEachChild(statement, (child) => {
-    if (ts.isBlock(child) || isStatementLike(child)) collectStatement(child as ts.Statement, scope, false);
+    if (ts.isBlock(child) || isStatementLike(child)) collectStatement(child as TS.Statement, scope, false);
     else if (ts.isVariableDeclarationList(child) && (child.flags & ts.NodeFlags.BlockScoped) === 0) {
       for (const d of child.declarations) addBindingNames(d.name, scope.names);
     } else if (ts.isCaseBlock(child)) {
@@ -71,7 +72,7 @@ function collectStatement(statement: ts.Statement, scope: Scope, isDirect: boole
   });
 }
 
-function isStatementLike(node: ts.Node): boolean {
+function isStatementLike(node: TS.Node): boolean {
   return (
     ts.isBlock(node) ||
     ts.isIfStatement(node) ||

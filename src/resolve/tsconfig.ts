@@ -1,7 +1,8 @@
 // resolve: read a tsconfig (with its extends chain) into the few options the scan needs.
 import fs from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import { ts } from '../parse/typescript.js';
 import { UsageError } from '../errors.js';
 
 /** The compiler options importscan depends on. */
@@ -68,6 +69,6 @@ export function loadTsconfig(file: string): ProjectConfig {
   };
 }
 
-function flatten(d: ts.Diagnostic): string {
+function flatten(d: TS.Diagnostic): string {
   return ts.flattenDiagnosticMessageText(d.messageText, ' ');
 }
