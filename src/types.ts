@@ -21,8 +21,10 @@ export type ImportKind =
   | 'require' // require('y')
   | 'dynamic'; // import('y')
 
-/** Where a binding is used. */
-export interface BindingUse extends Span {
+/** Where a binding is used: offsets only (files hold many uses; a line is computed when a report needs one). */
+export interface BindingUse {
+  start: number;
+  end: number;
   /**
    * `module`: evaluated at module level (incl. decorators, extends, static init, IIFE bodies);
    * `function`: inside a function body; `type`: in a type position (elided by the compiler);

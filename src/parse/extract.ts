@@ -16,6 +16,67 @@ import type {
 import { addBindingNames, collectDeclarations, Scope, type ModuleBinding } from './scope.js';
 import { findSuppressions } from './suppressions.js';
 
+/**
+ * The syntax kinds the walker compares, as a small constant object: the `case` labels of a hot switch
+ * are evaluated on every node, and TypeScript's enum object is large (a slow dictionary-mode read).
+ */
+const Kind = {
+  ArrowFunction: ts.SyntaxKind.ArrowFunction,
+  AsyncKeyword: ts.SyntaxKind.AsyncKeyword,
+  AwaitExpression: ts.SyntaxKind.AwaitExpression,
+  Block: ts.SyntaxKind.Block,
+  BreakStatement: ts.SyntaxKind.BreakStatement,
+  CallExpression: ts.SyntaxKind.CallExpression,
+  CaseBlock: ts.SyntaxKind.CaseBlock,
+  CatchClause: ts.SyntaxKind.CatchClause,
+  ClassDeclaration: ts.SyntaxKind.ClassDeclaration,
+  ClassExpression: ts.SyntaxKind.ClassExpression,
+  Constructor: ts.SyntaxKind.Constructor,
+  ContinueStatement: ts.SyntaxKind.ContinueStatement,
+  DefaultKeyword: ts.SyntaxKind.DefaultKeyword,
+  EnumDeclaration: ts.SyntaxKind.EnumDeclaration,
+  EnumMember: ts.SyntaxKind.EnumMember,
+  ExportDeclaration: ts.SyntaxKind.ExportDeclaration,
+  ExportKeyword: ts.SyntaxKind.ExportKeyword,
+  ExtendsKeyword: ts.SyntaxKind.ExtendsKeyword,
+  ForInStatement: ts.SyntaxKind.ForInStatement,
+  ForOfStatement: ts.SyntaxKind.ForOfStatement,
+  ForStatement: ts.SyntaxKind.ForStatement,
+  FunctionDeclaration: ts.SyntaxKind.FunctionDeclaration,
+  FunctionExpression: ts.SyntaxKind.FunctionExpression,
+  GetAccessor: ts.SyntaxKind.GetAccessor,
+  Identifier: ts.SyntaxKind.Identifier,
+  ImportDeclaration: ts.SyntaxKind.ImportDeclaration,
+  ImportEqualsDeclaration: ts.SyntaxKind.ImportEqualsDeclaration,
+  ImportKeyword: ts.SyntaxKind.ImportKeyword,
+  InterfaceDeclaration: ts.SyntaxKind.InterfaceDeclaration,
+  JsxAttribute: ts.SyntaxKind.JsxAttribute,
+  JsxClosingElement: ts.SyntaxKind.JsxClosingElement,
+  JsxOpeningElement: ts.SyntaxKind.JsxOpeningElement,
+  JsxSelfClosingElement: ts.SyntaxKind.JsxSelfClosingElement,
+  LabeledStatement: ts.SyntaxKind.LabeledStatement,
+  MetaProperty: ts.SyntaxKind.MetaProperty,
+  MethodDeclaration: ts.SyntaxKind.MethodDeclaration,
+  MethodSignature: ts.SyntaxKind.MethodSignature,
+  ModuleDeclaration: ts.SyntaxKind.ModuleDeclaration,
+  NewExpression: ts.SyntaxKind.NewExpression,
+  NullKeyword: ts.SyntaxKind.NullKeyword,
+  PropertyAccessExpression: ts.SyntaxKind.PropertyAccessExpression,
+  PropertyAssignment: ts.SyntaxKind.PropertyAssignment,
+  PropertySignature: ts.SyntaxKind.PropertySignature,
+  QualifiedName: ts.SyntaxKind.QualifiedName,
+  SetAccessor: ts.SyntaxKind.SetAccessor,
+  ShorthandPropertyAssignment: ts.SyntaxKind.ShorthandPropertyAssignment,
+  StaticKeyword: ts.SyntaxKind.StaticKeyword,
+  TaggedTemplateExpression: ts.SyntaxKind.TaggedTemplateExpression,
+  ThisKeyword: ts.SyntaxKind.ThisKeyword,
+  TypeAliasDeclaration: ts.SyntaxKind.TypeAliasDeclaration,
+  TypeParameter: ts.SyntaxKind.TypeParameter,
+  TypeQuery: ts.SyntaxKind.TypeQuery,
+  UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword,
+  VariableDeclaration: ts.SyntaxKind.VariableDeclaration,
+} as const;
+
 /** Where the walker is: module level or inside a function; value or type position. */
 interface Ctx {
   scope: Scope;
@@ -47,7 +108,7 @@ const SCRIPT_KINDS: Record<string, TS.ScriptKind> = {
  * The shape of FileFacts. Bump it whenever extraction changes what it records (caches keyed on
  * importscan's version alone would hand a development build facts of an older shape).
  */
-export const FACTS_SCHEMA = 2;
+export const FACTS_SCHEMA = 3;
 
 /** Script kind for a file name; `.js` files are parsed as JSX-capable JS. */
 export function scriptKindOf(file: string): TS.ScriptKind {
@@ -291,7 +352,7 @@ class Extractor {
       return;
     }
     if (ts.isVariableStatement(statement)) {
-      const isExported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+      const isExported = hasModifier(statement, Kind.ExportKeyword);
       for (const d of statement.declarationList.declarations) {
         if (isExported) {
           const names = new Set<string>();
@@ -353,7 +414,7 @@ class Extractor {
       kind: 'function',
       exportedAs,
       calls: [],
-      isAsync: hasModifier(fn, ts.SyntaxKind.AsyncKeyword),
+      isAsync: hasModifier(fn, Kind.AsyncKeyword),
     };
     this.decls.push(decl);
     this.walkFunction(fn, ctx, decl.calls);
@@ -371,7 +432,7 @@ class Extractor {
     this.markDecoratorMetadata(cls);
     for (const m of ts.getDecorators(cls) ?? []) this.walk(m, ctx);
     for (const clause of cls.heritageClauses ?? []) {
-      const isExtends = clause.token === ts.SyntaxKind.ExtendsKeyword;
+      const isExtends = clause.token === Kind.ExtendsKeyword;
       for (const t of clause.types) {
         this.walk(t.expression, { ...ctx, isType: !isExtends || ctx.isType });
         if (t.typeArguments) for (const a of t.typeArguments) this.walk(a, { ...ctx, isType: true });
@@ -382,7 +443,7 @@ class Extractor {
     for (const member of cls.members) {
       for (const m of ts.canHaveDecorators(member) ? (ts.getDecorators(member) ?? []) : []) this.walk(m, ctx);
       if (member.name && ts.isComputedPropertyName(member.name)) this.walk(member.name.expression, ctx);
-      const isStatic = ts.canHaveModifiers(member) && hasModifier(member, ts.SyntaxKind.StaticKeyword);
+      const isStatic = ts.canHaveModifiers(member) && hasModifier(member, Kind.StaticKeyword);
       if (ts.isClassStaticBlockDeclaration(member)) {
         this.walkIife(member.body, ctx, false);
       } else if (ts.isPropertyDeclaration(member)) {
@@ -449,7 +510,7 @@ class Extractor {
 
   /** Walks a function: parameters and body in a new scope, outside module level. */
   private walkFunction(fn: TS.SignatureDeclaration, ctx: Ctx, collector: CallFact[] | null): void {
-    const isAsync = hasModifier(fn, ts.SyntaxKind.AsyncKeyword);
+    const isAsync = hasModifier(fn, Kind.AsyncKeyword);
     const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
     const scope = new Scope(ctx.scope, true);
     if (ts.isFunctionExpression(fn) && fn.name) scope.names.add(fn.name.text);
@@ -498,30 +559,30 @@ class Extractor {
       return;
     }
     switch (node.kind) {
-      case ts.SyntaxKind.Identifier:
+      case Kind.Identifier:
         this.useIdentifier(node as TS.Identifier, ctx);
         return;
-      case ts.SyntaxKind.PropertyAccessExpression:
+      case Kind.PropertyAccessExpression:
         this.walk((node as TS.PropertyAccessExpression).expression, ctx);
         return;
-      case ts.SyntaxKind.QualifiedName:
+      case Kind.QualifiedName:
         this.walk((node as TS.QualifiedName).left, ctx);
         return;
-      case ts.SyntaxKind.PropertyAssignment: {
+      case Kind.PropertyAssignment: {
         const p = node as TS.PropertyAssignment;
         if (ts.isComputedPropertyName(p.name)) this.walk(p.name.expression, ctx);
         this.walk(p.initializer, ctx);
         return;
       }
-      case ts.SyntaxKind.ShorthandPropertyAssignment: {
+      case Kind.ShorthandPropertyAssignment: {
         const p = node as TS.ShorthandPropertyAssignment;
         this.useIdentifier(p.name, ctx);
         if (p.objectAssignmentInitializer) this.walk(p.objectAssignmentInitializer, ctx);
         return;
       }
-      case ts.SyntaxKind.PropertySignature:
-      case ts.SyntaxKind.MethodSignature:
-      case ts.SyntaxKind.EnumMember: {
+      case Kind.PropertySignature:
+      case Kind.MethodSignature:
+      case Kind.EnumMember: {
         const m = node as TS.PropertySignature | TS.EnumMember;
         if (m.name && ts.isComputedPropertyName(m.name)) this.walk(m.name.expression, ctx);
         ts.forEachChild(node, (child) => {
@@ -529,60 +590,60 @@ class Extractor {
         });
         return;
       }
-      case ts.SyntaxKind.EnumDeclaration:
+      case Kind.EnumDeclaration:
         for (const m of (node as TS.EnumDeclaration).members) this.walk(m, ctx);
         return;
-      case ts.SyntaxKind.ModuleDeclaration:
+      case Kind.ModuleDeclaration:
         return; // namespaces: rare in server code; treated as opaque
-      case ts.SyntaxKind.InterfaceDeclaration:
-      case ts.SyntaxKind.TypeAliasDeclaration: {
+      case Kind.InterfaceDeclaration:
+      case Kind.TypeAliasDeclaration: {
         const d = node as TS.InterfaceDeclaration | TS.TypeAliasDeclaration;
         ts.forEachChild(d, (child) => {
           if (child !== d.name) this.walk(child, { ...ctx, isType: true });
         });
         return;
       }
-      case ts.SyntaxKind.TypeParameter: {
+      case Kind.TypeParameter: {
         const tp = node as TS.TypeParameterDeclaration;
         if (tp.constraint) this.walk(tp.constraint, { ...ctx, isType: true });
         if (tp.default) this.walk(tp.default, { ...ctx, isType: true });
         return;
       }
-      case ts.SyntaxKind.VariableDeclaration: {
+      case Kind.VariableDeclaration: {
         const d = node as TS.VariableDeclaration;
         if (d.type) this.walk(d.type, { ...ctx, isType: true });
         this.walkBindingDefaults(d.name, ctx);
         if (d.initializer) this.walk(d.initializer, ctx);
         return;
       }
-      case ts.SyntaxKind.FunctionDeclaration:
-      case ts.SyntaxKind.FunctionExpression:
-      case ts.SyntaxKind.ArrowFunction:
-      case ts.SyntaxKind.MethodDeclaration:
-      case ts.SyntaxKind.GetAccessor:
-      case ts.SyntaxKind.SetAccessor:
-      case ts.SyntaxKind.Constructor: {
+      case Kind.FunctionDeclaration:
+      case Kind.FunctionExpression:
+      case Kind.ArrowFunction:
+      case Kind.MethodDeclaration:
+      case Kind.GetAccessor:
+      case Kind.SetAccessor:
+      case Kind.Constructor: {
         const fn = node as TS.FunctionLikeDeclaration;
         if (fn.name && ts.isComputedPropertyName(fn.name)) this.walk(fn.name.expression, ctx);
         // A nested function does not run when its enclosing declaration does: no collector.
         this.walkFunction(fn, ctx, null);
         return;
       }
-      case ts.SyntaxKind.ClassDeclaration:
-      case ts.SyntaxKind.ClassExpression:
+      case Kind.ClassDeclaration:
+      case Kind.ClassExpression:
         this.walkClass(node as TS.ClassLikeDeclaration, ctx, null);
         return;
-      case ts.SyntaxKind.Block:
-      case ts.SyntaxKind.CaseBlock: {
+      case Kind.Block:
+      case Kind.CaseBlock: {
         const scope = new Scope(ctx.scope, false);
         const statements = ts.isBlock(node) ? node.statements : (node as TS.CaseBlock).clauses.flatMap((c) => [...c.statements]);
         collectDeclarations(statements, scope);
         this.walkChildren(node, { ...ctx, scope });
         return;
       }
-      case ts.SyntaxKind.ForStatement:
-      case ts.SyntaxKind.ForInStatement:
-      case ts.SyntaxKind.ForOfStatement: {
+      case Kind.ForStatement:
+      case Kind.ForInStatement:
+      case Kind.ForOfStatement: {
         const loop = node as TS.ForStatement | TS.ForInStatement | TS.ForOfStatement;
         const scope = new Scope(ctx.scope, false);
         const init = ts.isForStatement(loop) ? loop.initializer : loop.initializer;
@@ -591,27 +652,27 @@ class Extractor {
         this.walkChildren(node, { ...ctx, scope });
         return;
       }
-      case ts.SyntaxKind.CatchClause: {
+      case Kind.CatchClause: {
         const c = node as TS.CatchClause;
         const scope = new Scope(ctx.scope, false);
         if (c.variableDeclaration) addBindingNames(c.variableDeclaration.name, scope.names);
         this.walk(c.block, { ...ctx, scope });
         return;
       }
-      case ts.SyntaxKind.LabeledStatement:
+      case Kind.LabeledStatement:
         this.walk((node as TS.LabeledStatement).statement, ctx);
         return;
-      case ts.SyntaxKind.BreakStatement:
-      case ts.SyntaxKind.ContinueStatement:
-      case ts.SyntaxKind.MetaProperty:
+      case Kind.BreakStatement:
+      case Kind.ContinueStatement:
+      case Kind.MetaProperty:
         return;
-      case ts.SyntaxKind.JsxAttribute: {
+      case Kind.JsxAttribute: {
         const a = node as TS.JsxAttribute;
         if (a.initializer) this.walk(a.initializer, ctx);
         return;
       }
-      case ts.SyntaxKind.JsxOpeningElement:
-      case ts.SyntaxKind.JsxSelfClosingElement: {
+      case Kind.JsxOpeningElement:
+      case Kind.JsxSelfClosingElement: {
         const el = node as TS.JsxOpeningElement;
         const tag = el.tagName;
         if (ts.isIdentifier(tag)) {
@@ -621,31 +682,31 @@ class Extractor {
         this.walk(el.attributes, ctx);
         return;
       }
-      case ts.SyntaxKind.JsxClosingElement:
+      case Kind.JsxClosingElement:
         return;
-      case ts.SyntaxKind.TypeQuery: {
+      case Kind.TypeQuery: {
         const q = node as TS.TypeQueryNode;
         this.walk(q.exprName, { ...ctx, isType: true });
         return;
       }
-      case ts.SyntaxKind.AwaitExpression:
+      case Kind.AwaitExpression:
         this.recordAwait(node, ctx);
         this.walk((node as TS.AwaitExpression).expression, ctx);
         return;
-      case ts.SyntaxKind.CallExpression:
+      case Kind.CallExpression:
         this.walkCall(node as TS.CallExpression, ctx);
         return;
-      case ts.SyntaxKind.NewExpression:
+      case Kind.NewExpression:
         this.recordCall(node as TS.NewExpression, 'new', (node as TS.NewExpression).expression, ctx);
         this.walkChildren(node, ctx);
         return;
-      case ts.SyntaxKind.TaggedTemplateExpression:
+      case Kind.TaggedTemplateExpression:
         this.recordCall(node as TS.TaggedTemplateExpression, 'tagged', (node as TS.TaggedTemplateExpression).tag, ctx);
         this.walkChildren(node, ctx);
         return;
-      case ts.SyntaxKind.ImportDeclaration:
-      case ts.SyntaxKind.ImportEqualsDeclaration:
-      case ts.SyntaxKind.ExportDeclaration:
+      case Kind.ImportDeclaration:
+      case Kind.ImportEqualsDeclaration:
+      case Kind.ExportDeclaration:
         return;
       default:
         this.walkChildren(node, ctx);
@@ -655,7 +716,7 @@ class Extractor {
   private walkCall(call: TS.CallExpression, ctx: Ctx): void {
     const callee = unwrap(call.expression);
     // Dynamic import(): always lazy.
-    if (call.expression.kind === ts.SyntaxKind.ImportKeyword) {
+    if (call.expression.kind === Kind.ImportKeyword) {
       const arg = call.arguments[0];
       if (arg && isStringLike(arg)) this.newImport(call, arg.text, 'dynamic', { isLazy: true });
       else this.newImport(call, arg ? arg.getText(this.sf) : '', 'dynamic', { isLazy: true, isNonLiteral: true });
@@ -676,7 +737,7 @@ class Extractor {
     }
     // An immediately invoked function: its body runs now.
     if (ts.isFunctionExpression(callee) || ts.isArrowFunction(callee)) {
-      const isAsync = hasModifier(callee, ts.SyntaxKind.AsyncKeyword);
+      const isAsync = hasModifier(callee, Kind.AsyncKeyword);
       if (ctx.fn === null) this.walkIife(callee.body, ctx, isAsync, callee.parameters);
       else this.walkFunction(callee, ctx, ctx.collector);
       for (const a of call.arguments) this.walk(a, ctx);
@@ -742,7 +803,7 @@ class Extractor {
       const fact = this.declaredRequires.get(node) ?? this.imports.find((i) => i.start === node.getStart(this.sf) && i.kind === 'require');
       return { type: 'import', source: specifier, path, importIndex: fact ? this.imports.indexOf(fact) : -1 };
     }
-    if (node.kind === ts.SyntaxKind.ThisKeyword) return undefined;
+    if (node.kind === Kind.ThisKeyword) return undefined;
     if (!ts.isIdentifier(node)) return undefined;
     const scope = ctx.scope.lookup(node.text);
     if (!scope) return { type: 'global', path: [node.text, ...path] };
@@ -764,7 +825,10 @@ class Extractor {
     const fact = this.imports[binding.importIndex]!;
     const b: ImportBinding = fact.bindings[binding.bindingIndex]!;
     const kind = where ?? (ctx.isType ? 'type' : ctx.fn ? 'function' : 'module');
-    const use: BindingUse = { ...this.span(id), where: kind };
+    // An identifier's start without scanning its leading trivia (unless it is written with escapes).
+    let start = id.end - id.text.length;
+    if (!this.text.startsWith(id.text, start)) start = id.getStart(this.sf);
+    const use: BindingUse = { start, end: id.end, where: kind };
     if (kind === 'function' && ctx.fn) use.fn = ctx.fn;
     if (isJsx) use.isJsx = true;
     if (kind === 'type' && this.metadataTypeNames.has(id)) use.isDecoratorMetadata = true;
@@ -778,7 +842,7 @@ function serializedTypeName(type: TS.TypeNode | undefined): TS.Identifier | unde
   if (!type) return undefined;
   if (ts.isParenthesizedTypeNode(type)) return serializedTypeName(type.type);
   if (ts.isUnionTypeNode(type)) {
-    const rest = type.types.filter((t) => !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword) && t.kind !== ts.SyntaxKind.UndefinedKeyword);
+    const rest = type.types.filter((t) => !(ts.isLiteralTypeNode(t) && t.literal.kind === Kind.NullKeyword) && t.kind !== Kind.UndefinedKeyword);
     return rest.length === 1 ? serializedTypeName(rest[0]) : undefined;
   }
   if (!ts.isTypeReferenceNode(type)) return undefined;
@@ -804,8 +868,8 @@ function hasModifier(node: TS.Node, kind: TS.SyntaxKind): boolean {
 }
 
 function exportNames(node: TS.Node): string[] {
-  if (!hasModifier(node, ts.SyntaxKind.ExportKeyword)) return [];
-  if (hasModifier(node, ts.SyntaxKind.DefaultKeyword)) return ['default'];
+  if (!hasModifier(node, Kind.ExportKeyword)) return [];
+  if (hasModifier(node, Kind.DefaultKeyword)) return ['default'];
   const name = (node as TS.FunctionDeclaration | TS.ClassDeclaration).name;
   return name ? [name.text] : [];
 }
