@@ -1,5 +1,6 @@
 // cache: per-file facts keyed by content hash and importscan's version (`--cache`).
-// One file, read once when first needed and written once at the end, only when something changed.
+// Sixteen shard files next to a small manifest, read once when first needed; at the end only the
+// shards that changed are written, so an edit to one file rewrites a sixteenth of the cache.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,11 +12,19 @@ import type { FileFacts } from '../types.js';
 /** Where the cache lives when `--cache-location` is not given: under the scan root. */
 export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'importscan');
 const CACHE_FILE = 'facts.v8';
+const SHARDS = 16;
 
-interface Stored {
+/** One cached file: what its bytes looked like (size, mtime, sha1) and its facts. */
+interface Entry {
+  hash: string;
+  size: number;
+  mtimeMs: number;
+  facts: FileFacts;
+}
+
+interface Shard {
   version: string;
-  /** Absolute path -> sha1 of its bytes and its facts. */
-  files: Map<string, { hash: string; facts: FileFacts }>;
+  files: Map<string, Entry>;
 }
 
 /** The cache file for a `--cache-location` (a directory, or a file path) or the default under root. */
@@ -25,13 +34,21 @@ export function cacheFileFor(location: string | undefined, root: string): string
   return isDir ? path.join(location, CACHE_FILE) : location;
 }
 
+/** The shard a path is kept in (FNV-1a of the path). */
+function shardOf(file: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % SHARDS;
+}
+
 /** A facts provider for the pipeline that parses only files whose bytes changed since the last run. */
 export class FactsCache {
   hits = 0;
   misses = 0;
-  private stored: Stored | null = null;
+  private shards: Shard[] | null = null;
   private file: string | null = null;
-  private isDirty = false;
+  private isManifestStale = false;
+  private readonly dirty = new Set<number>();
   private readonly seen = new Set<string>();
 
   /** `location`: `--cache-location`, resolved; undefined for the default under the scan root. */
@@ -47,57 +64,102 @@ export class FactsCache {
     return `${this.version}+facts.${FACTS_SCHEMA}`;
   }
 
-  /** The pipeline's `factsOf`: cached facts when the bytes match, else a fresh parse. */
+  /**
+   * The pipeline's `factsOf`: cached facts when the file is unchanged (same size and modification
+   * time, or else the same sha1 of its bytes), else a fresh parse.
+   */
   readonly factsOf = (file: string, root: string, parse: (file: string) => FileFacts = readFacts): FileFacts => {
-    const stored = this.load(root);
+    const shards = this.load(root);
     this.seen.add(file);
+    const index = shardOf(file);
+    const hit = shards[index]!.files.get(file);
+    let stat: fs.Stats | null = null;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      stat = null; // unreadable: let the parser report it, and do not cache it
+    }
+    if (hit && stat && hit.size === stat.size && hit.mtimeMs === stat.mtimeMs) {
+      this.hits++;
+      return hit.facts;
+    }
     let bytes: Buffer | null = null;
     try {
-      bytes = fs.readFileSync(file);
+      bytes = stat ? fs.readFileSync(file) : null;
     } catch {
-      bytes = null; // unreadable: let the parser report it, and do not cache it
+      bytes = null;
     }
     const hash = bytes ? createHash('sha1').update(bytes).digest('hex') : null;
-    const hit = hash ? stored.files.get(file) : undefined;
-    if (hit && hit.hash === hash) {
+    if (hit && hash && hit.hash === hash) {
+      // Touched but not changed: remember the new time so the next run needs no read.
+      hit.size = stat!.size;
+      hit.mtimeMs = stat!.mtimeMs;
+      this.dirty.add(index);
       this.hits++;
       return hit.facts;
     }
     this.misses++;
     const facts = (this.parse ?? parse)(file);
     if (hash) {
-      stored.files.set(file, { hash, facts });
-      this.isDirty = true;
+      shards[index]!.files.set(file, { hash, size: stat!.size, mtimeMs: stat!.mtimeMs, facts });
+      this.dirty.add(index);
     }
     // Hand the pipeline a copy identical to what a later run will read back.
     return hash ? (v8.deserialize(v8.serialize(facts)) as FileFacts) : facts;
   };
 
-  private load(root: string): Stored {
-    if (this.stored) return this.stored;
+  private load(root: string): Shard[] {
+    if (this.shards) return this.shards;
     this.file = cacheFileFor(this.location, root);
-    this.stored = { version: this.key, files: new Map() };
+    const fresh = (): Shard => ({ version: this.key, files: new Map() });
+    let manifest: unknown = null;
     try {
-      const data = v8.deserialize(fs.readFileSync(this.file)) as Stored;
-      if (data && data.version === this.key && data.files instanceof Map) this.stored = data;
-      else this.isDirty = true;
+      manifest = v8.deserialize(fs.readFileSync(this.file));
     } catch {
       // no cache yet, or one from an incompatible Node: start empty
     }
-    return this.stored;
+    const isCurrent = (manifest as { version?: unknown; shards?: unknown } | null)?.version === this.key && (manifest as { shards?: unknown }).shards === SHARDS;
+    this.isManifestStale = !isCurrent;
+    this.shards = Array.from({ length: SHARDS }, (_, i) => {
+      if (!isCurrent) return fresh();
+      try {
+        const data = v8.deserialize(fs.readFileSync(`${this.file}.${i}`)) as Shard;
+        if (data && data.version === this.key && data.files instanceof Map) return data;
+      } catch {
+        // a missing or unreadable shard: its files are parsed again
+      }
+      this.dirty.add(i);
+      return fresh();
+    });
+    return this.shards;
   }
 
-  /** Writes the cache if anything changed, dropping files that no longer exist. Never fails the run. */
+  /** Writes the shards that changed (and drops files that no longer exist). Never fails the run. */
   save(): void {
-    if (!this.stored || !this.file || !this.isDirty) return;
-    for (const file of this.stored.files.keys()) if (!this.seen.has(file) && !fs.existsSync(file)) this.stored.files.delete(file);
+    if (!this.shards || !this.file) return;
+    this.shards.forEach((shard, i) => {
+      for (const file of shard.files.keys()) {
+        if (this.seen.has(file) || fs.existsSync(file)) continue;
+        shard.files.delete(file);
+        this.dirty.add(i);
+      }
+    });
+    if (!this.dirty.size && !this.isManifestStale) return;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, v8.serialize(this.stored));
-      fs.renameSync(tmp, this.file);
+      for (const i of [...this.dirty].sort((a, b) => a - b)) writeAtomically(`${this.file}.${i}`, v8.serialize(this.shards[i]));
+      // The manifest last: a run that stops halfway leaves shards a later run still checks one by one.
+      if (this.isManifestStale) writeAtomically(this.file, v8.serialize({ version: this.key, shards: SHARDS }));
+      this.dirty.clear();
+      this.isManifestStale = false;
     } catch {
       // a cache that cannot be written only costs time next run
     }
   }
+}
+
+function writeAtomically(file: string, data: Buffer): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, data);
+  fs.renameSync(tmp, file);
 }

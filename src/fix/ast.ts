@@ -1,7 +1,7 @@
 // fix: small syntax-tree helpers for rewrites (the TypeScript parser already loaded by the scan).
 import type * as TS from 'typescript';
 import { ts } from '../parse/typescript.js';
-import { scriptKindOf } from '../parse/extract.js';
+import { PARSE_OPTIONS, scriptKindOf } from '../parse/extract.js';
 import { addBindingNames, collectDeclarations, Scope } from '../parse/scope.js';
 
 export type FunctionNode = TS.FunctionLikeDeclaration;
@@ -16,7 +16,7 @@ export interface ParsedFile {
 
 /** Parses a file once and indexes its functions. */
 export function parseFile(file: string, text: string): ParsedFile {
-  return indexTree(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(file)), text);
+  return indexTree(ts.createSourceFile(file, text, PARSE_OPTIONS, true, scriptKindOf(file)), text);
 }
 
 /** Indexes the functions of a tree parsed by the scan (setting parent links the rewrites walk up). */

@@ -116,9 +116,12 @@ export function scriptKindOf(file: string): TS.ScriptKind {
   return SCRIPT_KINDS[ext] ?? ts.ScriptKind.TS;
 }
 
+/** Latest syntax; JSDoc comments are not parsed (nothing here reads them, and they are most of some files). */
+export const PARSE_OPTIONS: TS.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+
 /** Extracts the facts of one file from its text. Never throws on bad syntax. */
 export function extractFacts(file: string, text: string, bytes = Buffer.byteLength(text), onTree?: TreeHook): FileFacts {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
+  const sf = ts.createSourceFile(file, text, PARSE_OPTIONS, false, scriptKindOf(file));
   const facts = new Extractor(sf, file, text, bytes).run();
   if (onTree && !facts.parseError) onTree(sf, facts, text);
   return facts;

@@ -48,10 +48,21 @@ describe('--cache', () => {
     expect(run().cache.hits).toBe(first.cache.misses);
     expect(parsed).toEqual([]);
 
+    // Touched, same bytes: a hit (the sha1 decides when size or time differ).
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(path.join(dir, 'src/db.ts'), later, later);
+    expect(run().cache.misses).toBe(0);
+    expect(parsed).toEqual([]);
+
+    // One edit: one parse, and only the shard holding that file is written again.
+    const shardTimes = () => fs.readdirSync(location).filter((f) => /^facts\.v8\.\d+$/.test(f)).map((f) => [f, fs.statSync(path.join(location, f)).mtimeMs] as const);
+    const before = new Map(shardTimes());
+    expect(before.size).toBe(16);
     fs.appendFileSync(path.join(dir, 'src/db.ts'), '\nexport const touched = true;\n');
     const third = run();
     expect(parsed).toEqual(['src/db.ts']);
     expect(third.cache.misses).toBe(1);
+    expect(shardTimes().filter(([f, t]) => before.get(f) !== t)).toHaveLength(1);
 
     // Another importscan version starts from scratch.
     const other = new FactsCache('other-version', location, parse);
