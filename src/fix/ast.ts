@@ -43,16 +43,17 @@ export function namesDeclaredIn(fn: FunctionNode): Set<string> {
   return scope.names;
 }
 
-/** Whether an identifier occurs anywhere in the text (conservative check for fresh names). */
+/** Whether an identifier occurs anywhere in the text as a whole word (conservative check for fresh names). */
 export function isNameTaken(text: string, name: string): boolean {
-  return wordsOf(text).has(name);
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + name.length))) return true;
+  }
+  return false;
 }
 
-/** Every maximal run of identifier characters in a text (the last text's set is kept: rewrites of one file ask many times). */
-let lastWords: { text: string; words: Set<string> } | null = null;
-function wordsOf(text: string): Set<string> {
-  if (lastWords?.text !== text) lastWords = { text, words: new Set(text.match(/[\w$]+/g)) };
-  return lastWords.words;
+/** `[A-Za-z0-9_$]` (NaN, outside the text, is not). */
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
 }
 
 /** A fresh identifier based on `base`, not occurring in the text and not in `also`. */

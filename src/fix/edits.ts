@@ -106,12 +106,25 @@ function diffLines(a: string[], b: string[]): Array<{ op: ' ' | '-' | '+'; line:
   const bm = b.slice(pre, b.length - suf);
   const n = am.length;
   const m = bm.length;
-  const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  // Lines as small integers (string comparison in the n*m loop is what costs), one flat table.
+  const ids = new Map<string, number>();
+  const idOf = (line: string): number => {
+    let id = ids.get(line);
+    if (id === undefined) ids.set(line, (id = ids.size));
+    return id;
+  };
+  const ai = Int32Array.from(am, idOf);
+  const bi = Int32Array.from(bm, idOf);
+  const width = m + 1;
+  const table = new Uint32Array((n + 1) * width);
   for (let x = n - 1; x >= 0; x--) {
+    const row = x * width;
+    const below = row + width;
     for (let y = m - 1; y >= 0; y--) {
-      lcs[x]![y] = am[x] === bm[y] ? lcs[x + 1]![y + 1]! + 1 : Math.max(lcs[x + 1]![y]!, lcs[x]![y + 1]!);
+      table[row + y] = ai[x] === bi[y] ? table[below + y + 1]! + 1 : Math.max(table[below + y]!, table[row + y + 1]!);
     }
   }
+  const lcs = (x: number, y: number): number => table[x * width + y]!;
   const ops: Array<{ op: ' ' | '-' | '+'; line: string }> = a.slice(0, pre).map((line) => ({ op: ' ', line }));
   let x = 0;
   let y = 0;
@@ -120,7 +133,7 @@ function diffLines(a: string[], b: string[]): Array<{ op: ' ' | '-' | '+'; line:
       ops.push({ op: ' ', line: am[x]! });
       x++;
       y++;
-    } else if (x < n && (y === m || lcs[x + 1]![y]! >= lcs[x]![y + 1]!)) {
+    } else if (x < n && (y === m || lcs(x + 1, y) >= lcs(x, y + 1))) {
       ops.push({ op: '-', line: am[x++]! });
     } else {
       ops.push({ op: '+', line: bm[y++]! });

@@ -137,42 +137,38 @@ export function planInstanceAccessor(graph: ProjectGraph, file: string, effect: 
 
   // Uses in every project file that imports it.
   if (isExported) {
-    for (const [other, facts] of graph.facts) {
-      const resolutions = graph.resolutions.get(other) ?? [];
-      for (const [index, fact] of facts.imports.entries()) {
-        const r = resolutions[index];
-        if (!r || r.type !== 'file' || r.path !== file) continue;
-        if (fact.kind === 'reexport') {
-          if (fact.reexports?.some((x) => x.imported === name || x.imported === '*')) return null;
-          continue;
+    for (const { file: other, importIndex: index } of importersOf(graph, file)) {
+      const fact = graph.importOf(other, index)!;
+      if (fact.kind === 'reexport') {
+        if (fact.reexports?.some((x) => x.imported === name || x.imported === '*')) return null;
+        continue;
+      }
+      if (fact.kind !== 'static') {
+        if (fact.kind === 'side-effect') continue;
+        return null; // dynamic import, require: uses not followed
+      }
+      for (const b of fact.bindings) {
+        if (b.imported === '*' && b.uses.length) return null;
+        if (b.imported !== name || b.isTypeOnly) continue;
+        if (b.uses.some((u) => u.where === 'export' || u.where === 'type')) return null;
+        if (b.uses.some((u) => u.where === 'module')) {
+          isSafe = false;
+          reasons.push(`used at module level in ${graph.rel(other)}`);
         }
-        if (fact.kind !== 'static') {
-          if (fact.kind === 'side-effect') continue;
-          return null; // dynamic import, require: uses not followed
-        }
-        for (const b of fact.bindings) {
-          if (b.imported === '*' && b.uses.length) return null;
-          if (b.imported !== name || b.isTypeOnly) continue;
-          if (b.uses.some((u) => u.where === 'export' || u.where === 'type')) return null;
-          if (b.uses.some((u) => u.where === 'module')) {
-            isSafe = false;
-            reasons.push(`used at module level in ${graph.rel(other)}`);
-          }
-          const importer = env.parsedOf(other);
-          const spec = importSpecifierOf(importer, fact.start, name);
-          if (!spec) return null;
-          const localGetter = spec.propertyName ? freshName(importer.text, `get${pascal(b.local)}`) : getter;
-          edits.push({
-            file: other,
-            start: spec.getStart(importer.sf),
-            end: spec.end,
-            text: spec.propertyName ? `${getter} as ${localGetter}` : getter,
-          });
-          for (const u of b.uses) {
-            const id = findIdentifier(importer, u.start);
-            if (!id) return null;
-            edits.push(callEdit(other, importer.sf, id, localGetter));
-          }
+        const importer = env.parsedOf(other);
+        const spec = importSpecifierOf(importer, fact.start, name);
+        if (!spec) return null;
+        const localGetter = spec.propertyName ? freshName(importer.text, `get${pascal(b.local)}`) : getter;
+        edits.push({
+          file: other,
+          start: spec.getStart(importer.sf),
+          end: spec.end,
+          text: spec.propertyName ? `${getter} as ${localGetter}` : getter,
+        });
+        for (const u of b.uses) {
+          const id = findIdentifier(importer, u.start);
+          if (!id) return null;
+          edits.push(callEdit(other, importer.sf, id, localGetter));
         }
       }
     }
@@ -189,6 +185,26 @@ export function planInstanceAccessor(graph: ProjectGraph, file: string, effect: 
     description: `create ${name} on first use: \`${getter}()\` returns one memoised ${where} instead of \`new ${where}()\` at import time; every use calls ${getter}()${isSafe ? '' : ` (offered: ${[...new Set(reasons)].join('; ')})`}`,
     edits,
   };
+}
+
+const importersCache = new WeakMap<ProjectGraph, Map<string, Array<{ file: string; importIndex: number }>>>();
+
+/** The imports (file, index) that resolve to a project file, in graph order (indexed once per graph). */
+function importersOf(graph: ProjectGraph, target: string): Array<{ file: string; importIndex: number }> {
+  let byTarget = importersCache.get(graph);
+  if (!byTarget) {
+    byTarget = new Map();
+    for (const [file, resolutions] of graph.resolutions) {
+      resolutions.forEach((r, importIndex) => {
+        if (r?.type !== 'file') return;
+        let list = byTarget!.get(r.path);
+        if (!list) byTarget!.set(r.path, (list = []));
+        list.push({ file, importIndex });
+      });
+    }
+    importersCache.set(graph, byTarget);
+  }
+  return byTarget.get(target) ?? [];
 }
 
 /** `x` -> `getX()`; `{ x }` -> `{ x: getX() }`. */

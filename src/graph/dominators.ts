@@ -28,6 +28,43 @@ export interface EntryDominance {
 
 const cache = new WeakMap<ProjectGraph, Map<string, EntryDominance>>();
 
+/** The graph's eager import edges as flat arrays over graph-wide node ids, built once per graph. */
+interface EagerEdges {
+  idOf: Map<string, number>;
+  /** Edges of node g: indexes start[g] .. start[g + 1] - 1 of target and importIndex. */
+  start: Int32Array;
+  target: Int32Array;
+  importIndex: Int32Array;
+  /** Scratch: graph id -> index in the closure being processed, -1 outside it. */
+  localOf: Int32Array;
+}
+
+const eagerEdgesCache = new WeakMap<ProjectGraph, EagerEdges>();
+
+function eagerEdgesOf(graph: ProjectGraph): EagerEdges {
+  let hit = eagerEdgesCache.get(graph);
+  if (hit) return hit;
+  const nodes = graph.graph.nodes();
+  const idOf = new Map<string, number>();
+  nodes.forEach((n, i) => idOf.set(n, i));
+  const start = new Int32Array(nodes.length + 1);
+  const target: number[] = [];
+  const importIndex: number[] = [];
+  nodes.forEach((n, i) => {
+    start[i] = target.length;
+    if (graph.isPackage(n)) return; // packages are leaves here: their own imports are weighed, not walked
+    for (const { target: t, attrs } of graph.outEdges(n)) {
+      if (attrs.isLazy) continue;
+      target.push(idOf.get(t)!);
+      importIndex.push(attrs.importIndex);
+    }
+  });
+  start[nodes.length] = target.length;
+  hit = { idOf, start, target: Int32Array.from(target), importIndex: Int32Array.from(importIndex), localOf: new Int32Array(nodes.length).fill(-1) };
+  eagerEdgesCache.set(graph, hit);
+  return hit;
+}
+
 /**
  * Dominance for one entry (memoised per graph). Cooper, Harvey and Kennedy's iterative algorithm on
  * the closure's nodes; an import edge u -> v keeps v's dominator subtree in the closure alone exactly
@@ -43,8 +80,14 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
   const closure = graph.closure(entry);
   const ids = closure.eager;
   const total = ids.length;
-  const index = new Map<string, number>();
-  for (let i = 0; i < total; i++) index.set(ids[i]!, i);
+  const csr = eagerEdgesOf(graph);
+  // Local index of each closure node, through the graph-wide ids (reset below for the next entry).
+  const globalIds = new Int32Array(total);
+  for (let i = 0; i < total; i++) {
+    const g = csr.idOf.get(ids[i]!)!;
+    globalIds[i] = g;
+    csr.localOf[g] = i;
+  }
   // Successors as targets plus the import index of each edge (parallel edges kept).
   const succ: number[][] = new Array(total);
   const succImport: number[][] = new Array(total);
@@ -52,19 +95,18 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
   for (let i = 0; i < total; i++) {
     const targets: number[] = [];
     const imports: number[] = [];
-    if (!graph.isPackage(ids[i]!)) {
-      for (const { target, attrs } of graph.outEdges(ids[i]!)) {
-        if (attrs.isLazy) continue;
-        const t = index.get(target);
-        if (t === undefined) continue;
-        targets.push(t);
-        imports.push(attrs.importIndex);
-        preds[t]!.push(i);
-      }
+    const g = globalIds[i]!;
+    for (let k = csr.start[g]!, end = csr.start[g + 1]!; k < end; k++) {
+      const t = csr.localOf[csr.target[k]!]!;
+      if (t === -1) continue;
+      targets.push(t);
+      imports.push(csr.importIndex[k]!);
+      preds[t]!.push(i);
     }
     succ[i] = targets;
     succImport[i] = imports;
   }
+  for (let i = 0; i < total; i++) csr.localOf[globalIds[i]!] = -1;
 
   // Reverse postorder from the entry (iterative DFS).
   const order: number[] = [];
