@@ -6,32 +6,49 @@ import { addBindingNames, collectDeclarations, Scope } from '../parse/scope.js';
 
 export type FunctionNode = TS.FunctionLikeDeclaration;
 
-/** A parsed file with its function-like nodes indexed by start offset. */
+/** A parsed file and its function-like nodes by start offset. */
 export interface ParsedFile {
   sf: TS.SourceFile;
   text: string;
-  /** Function-like nodes by `getStart()` (what FunctionRef.start/outerStart hold). */
-  functions: Map<number, FunctionNode>;
+  /** Function-like nodes with a body by `getStart()` (what FunctionRef.start/outerStart hold). */
+  functions: { get(start: number): FunctionNode | undefined };
 }
 
-/** Parses a file once and indexes its functions. */
+/** Parses a file once (with parent links). */
 export function parseFile(file: string, text: string): ParsedFile {
   return indexTree(ts.createSourceFile(file, text, PARSE_OPTIONS, true, scriptKindOf(file)), text);
 }
 
-/** Indexes the functions of a tree parsed by the scan (setting parent links the rewrites walk up). */
+/**
+ * A tree parsed by the scan (without parent links), with functions found on demand: each lookup
+ * descends from the file to the offset and links the nodes on its way to their parents, which is
+ * all the rewrites walk up (a function's call, an identifier's property assignment).
+ */
 export function indexTree(sf: TS.SourceFile, text: string): ParsedFile {
-  const functions = new Map<number, FunctionNode>();
-  const visit = (node: TS.Node, parent: TS.Node): void => {
-    (node as { parent: TS.Node }).parent ??= parent;
-    if (ts.isFunctionLike(node) && (node as FunctionNode).body !== undefined) {
-      const start = node.getStart(sf);
-      if (!functions.has(start)) functions.set(start, node as FunctionNode);
-    }
-    ts.forEachChild(node, (child) => visit(child, node));
+  const found = new Map<number, FunctionNode | undefined>();
+  return {
+    sf,
+    text,
+    functions: {
+      get(start) {
+        if (!found.has(start)) found.set(start, descend(sf, start, (n) => ts.isFunctionLike(n) && (n as FunctionNode).body !== undefined && n.getStart(sf) === start) as FunctionNode | undefined);
+        return found.get(start);
+      },
+    },
   };
-  ts.forEachChild(sf, (child) => visit(child, sf));
-  return { sf, text, functions };
+}
+
+/** The outermost node on the way from the file to `offset` that matches, linking parents on the way. */
+function descend(sf: TS.SourceFile, offset: number, isMatch: (node: TS.Node) => boolean): TS.Node | undefined {
+  let node: TS.Node = sf;
+  for (;;) {
+    const parent: TS.Node = node;
+    const next: TS.Node | undefined = ts.forEachChild(parent, (child) => (offset >= child.pos && offset < child.end ? child : undefined));
+    if (!next) return undefined;
+    (next as { parent: TS.Node }).parent ??= parent;
+    if (isMatch(next)) return next;
+    node = next;
+  }
 }
 
 /** Names a function declares at its top level: parameters and body declarations. */
@@ -102,19 +119,9 @@ export function isRouteHandler(fn: FunctionNode): boolean {
   return ts.isPropertyAccessExpression(callee) && ROUTE_METHODS.has(callee.name.text);
 }
 
-/** The identifier node at an offset (a use recorded by the extractor). */
+/** The identifier node at an offset (a use recorded by the extractor), its ancestors linked. */
 export function identifierAt(sf: TS.SourceFile, offset: number): TS.Identifier | undefined {
-  let found: TS.Identifier | undefined;
-  const visit = (node: TS.Node): void => {
-    if (found || offset < node.getFullStart() || offset >= node.end) return;
-    if (ts.isIdentifier(node) && node.getStart(sf) === offset) {
-      found = node;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  return found;
+  return descend(sf, offset, (n) => ts.isIdentifier(n) && n.getStart(sf) === offset) as TS.Identifier | undefined;
 }
 
 /** Whether a file is JavaScript (no type annotations allowed). */
