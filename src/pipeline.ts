@@ -85,10 +85,15 @@ export function scan(options: ScanOptions): ScanOutput {
   const weights = timings.time('weigh', () => (options.weigh ? options.weigh(graph, config) : weighGraph(graph, config)));
   const measured = new Map((options.measured ?? []).map((m) => [path.join(root, m.entry), m]));
   let sources: string[] | undefined;
+  let lastText: { file: string; text: string } | null = null;
   const host: RuleHost = {
     project,
     formatOf: (file) => resolver.formatOf(file),
-    textOf: (file) => fs.readFileSync(file, 'utf8'),
+    textOf: (file) => {
+      // The rules ask file by file (a file's findings are consecutive): keep the last one read.
+      if (lastText?.file !== file) lastText = { file, text: fs.readFileSync(file, 'utf8') };
+      return lastText.text;
+    },
     sourceFiles: () => (sources ??= listSourceFiles(root)),
   };
   const findings = timings.time('rules', () => runRules(graph, config, weights, RULES, measured, host, timings));

@@ -48,9 +48,76 @@ export function byFile(edits: Edit[]): Map<string, Edit[]> {
 /** A unified diff (3 lines of context) of one file, with `a/` and `b/` prefixes as git prints them. */
 export function unifiedDiff(relPath: string, before: string, after: string, context = 3): string {
   if (before === after) return '';
+  return formatDiff(relPath, diffLines(splitLines(before), splitLines(after)), context);
+}
+
+/**
+ * The unified diff of applying `edits` to `before`: the lines outside the edits are known to be
+ * equal, so only each edit's own lines are compared (a file-wide comparison costs lines squared).
+ */
+export function unifiedDiffOfEdits(relPath: string, before: string, edits: Edit[], context = 3): string {
+  const after = applyEdits(before, edits);
+  if (before === after) return '';
   const a = splitLines(before);
   const b = splitLines(after);
-  const ops = diffLines(a, b);
+  const aStarts = lineStartsOf(before);
+  const bStarts = lineStartsOf(after);
+  // Line windows [a0, a1) of before and [b0, b1) of after that the edits touch, merged when they meet.
+  const windows: Array<{ a0: number; a1: number; b0: number; b1: number }> = [];
+  let delta = 0;
+  for (const e of [...edits].sort((x, y) => x.start - y.start)) {
+    const start = e.start + delta;
+    delta += e.text.length - (e.end - e.start);
+    const w = {
+      a0: lineIndexOf(aStarts, e.start),
+      a1: Math.min(a.length, lineIndexOf(aStarts, e.end) + 1),
+      b0: lineIndexOf(bStarts, start),
+      b1: Math.min(b.length, lineIndexOf(bStarts, start + e.text.length) + 1),
+    };
+    const last = windows[windows.length - 1];
+    if (last && (w.a0 <= last.a1 || w.b0 <= last.b1)) {
+      last.a1 = Math.max(last.a1, w.a1);
+      last.b1 = Math.max(last.b1, w.b1);
+    } else windows.push(w);
+  }
+  const ops: DiffOp[] = [];
+  let ai = 0;
+  let bi = 0;
+  for (const w of windows) {
+    if (w.a0 - ai !== w.b0 - bi) return unifiedDiff(relPath, before, after, context); // not expected: compare whole files
+    for (; ai < w.a0; ai++, bi++) ops.push({ op: ' ', line: a[ai]! });
+    ops.push(...diffLines(a.slice(w.a0, w.a1), b.slice(w.b0, w.b1)));
+    ai = w.a1;
+    bi = w.b1;
+  }
+  if (a.length - ai !== b.length - bi) return unifiedDiff(relPath, before, after, context);
+  for (; ai < a.length; ai++) ops.push({ op: ' ', line: a[ai]! });
+  return formatDiff(relPath, ops, context);
+}
+
+type DiffOp = { op: ' ' | '-' | '+'; line: string };
+
+/** Offsets where each line starts. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+/** Index of the line holding an offset. */
+function lineIndexOf(starts: number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** Hunks with `context` lines around each change, as git prints them. */
+function formatDiff(relPath: string, ops: DiffOp[], context: number): string {
   const hunks: string[] = [];
   let i = 0;
   while (i < ops.length) {
@@ -59,7 +126,7 @@ export function unifiedDiff(relPath: string, before: string, after: string, cont
       continue;
     }
     // Extend the hunk while changes are within 2*context lines of each other.
-    let start = i;
+    const start = i;
     let end = i;
     while (end < ops.length) {
       let next = end;
@@ -73,14 +140,17 @@ export function unifiedDiff(relPath: string, before: string, after: string, cont
     const from = Math.max(0, start - context);
     const to = Math.min(ops.length, end + context);
     const slice = ops.slice(from, to);
-    const aStart = ops.slice(0, from).filter((o) => o.op !== '+').length;
-    const bStart = ops.slice(0, from).filter((o) => o.op !== '-').length;
+    let aStart = 0;
+    let bStart = 0;
+    for (let k = 0; k < from; k++) {
+      if (ops[k]!.op !== '+') aStart++;
+      if (ops[k]!.op !== '-') bStart++;
+    }
     const aLen = slice.filter((o) => o.op !== '+').length;
     const bLen = slice.filter((o) => o.op !== '-').length;
     hunks.push(`@@ -${range(aStart, aLen)} +${range(bStart, bLen)} @@`);
     for (const o of slice) hunks.push(`${o.op}${o.line}`);
     i = to;
-    start = to;
   }
   return `--- a/${relPath}\n+++ b/${relPath}\n${hunks.join('\n')}\n`;
 }
@@ -96,7 +166,7 @@ function splitLines(text: string): string[] {
 }
 
 /** Line diff by longest common subsequence (files here are small; O(n*m) is fine). */
-function diffLines(a: string[], b: string[]): Array<{ op: ' ' | '-' | '+'; line: string }> {
+function diffLines(a: string[], b: string[]): DiffOp[] {
   // Trim the common prefix and suffix first: fixes touch a few lines of a file.
   let pre = 0;
   while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
@@ -125,7 +195,7 @@ function diffLines(a: string[], b: string[]): Array<{ op: ' ' | '-' | '+'; line:
     }
   }
   const lcs = (x: number, y: number): number => table[x * width + y]!;
-  const ops: Array<{ op: ' ' | '-' | '+'; line: string }> = a.slice(0, pre).map((line) => ({ op: ' ', line }));
+  const ops: DiffOp[] = a.slice(0, pre).map((line) => ({ op: ' ', line }));
   let x = 0;
   let y = 0;
   while (x < n || y < m) {

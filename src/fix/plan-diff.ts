@@ -1,7 +1,6 @@
 // fix: a rewrite plan as the report's `fix` object (description, unified diff, safe, savings).
 import type { FindingFix } from '../types.js';
-import { applyEdits, byFile, findOverlap } from './edits.js';
-import { unifiedDiff } from './edits.js';
+import { byFile, findOverlap, unifiedDiffOfEdits } from './edits.js';
 import { relPath, type FixEnv } from './environment.js';
 import type { RewritePlan } from './lazy-import-rewrite.js';
 
@@ -19,7 +18,7 @@ export function fixOf(root: string, plan: RewritePlan, savings: FindingFix['savi
   const parts: string[] = [];
   for (const [file, edits] of [...byFile(plan.edits)].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const before = env.textOf(file);
-    parts.push(unifiedDiff(relPath(root, file), before, applyEdits(before, edits)));
+    parts.push(unifiedDiffOfEdits(relPath(root, file), before, edits));
   }
   const diff = parts.join('');
   plansByDiff.set(diff, plan);

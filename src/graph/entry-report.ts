@@ -6,6 +6,30 @@ import type { ProjectGraph } from './project-graph.js';
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+const sideEffectsCache = new WeakMap<Finding[], { byFile: Map<string, string[]>; ruleOrder: string[] }>();
+
+/**
+ * The side-effect rule ids reported in each file, and the order the rules first appear in the
+ * findings (the order of `sideEffectsByKind`), grouped once per findings list.
+ */
+function sideEffectsByFile(findings: Finding[]): { byFile: Map<string, string[]>; ruleOrder: string[] } {
+  let hit = sideEffectsCache.get(findings);
+  if (!hit) {
+    const byFile = new Map<string, string[]>();
+    const ruleOrder = new Set<string>();
+    for (const f of findings) {
+      if (!f.ruleId.startsWith('side-effect/')) continue;
+      ruleOrder.add(f.ruleId);
+      let list = byFile.get(f.file);
+      if (!list) byFile.set(f.file, (list = []));
+      list.push(f.ruleId);
+    }
+    hit = { byFile, ruleOrder: [...ruleOrder] };
+    sideEffectsCache.set(findings, hit);
+  }
+  return hit;
+}
+
 /** Builds the contract's `entries[]` element for one entry. */
 export function entryReport(graph: ProjectGraph, weights: Weights, entry: string, findings: Finding[]): EntryReport {
   const closure = graph.closure(entry);
@@ -15,12 +39,13 @@ export function entryReport(graph: ProjectGraph, weights: Weights, entry: string
   for (const f of files) bytes += graph.facts.get(f)?.bytes ?? 0;
   const packageTotals = weights.union(packages);
   const rel = graph.rel(entry);
-  const fileSet = new Set(files.map((f) => graph.rel(f)));
-  const sideEffectsByKind: Record<string, number> = {};
-  for (const f of findings) {
-    if (!f.ruleId.startsWith('side-effect/') || !fileSet.has(f.file)) continue;
-    sideEffectsByKind[f.ruleId] = (sideEffectsByKind[f.ruleId] ?? 0) + 1;
+  const { byFile, ruleOrder } = sideEffectsByFile(findings);
+  const counts = new Map<string, number>();
+  for (const f of files) {
+    for (const ruleId of byFile.get(graph.rel(f)) ?? []) counts.set(ruleId, (counts.get(ruleId) ?? 0) + 1);
   }
+  const sideEffectsByKind: Record<string, number> = {};
+  for (const ruleId of ruleOrder) if (counts.has(ruleId)) sideEffectsByKind[ruleId] = counts.get(ruleId)!;
   const sideEffects = Object.values(sideEffectsByKind).reduce((a, b) => a + b, 0);
   const packageReports = packages
     .map((p) => {

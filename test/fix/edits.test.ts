@@ -1,6 +1,6 @@
 // fix/edits: edits as data, overlap checks, application, unified diffs.
 import { describe, expect, it } from 'vitest';
-import { applyEdits, findOverlap, unifiedDiff, type Edit } from '../../src/fix/edits.js';
+import { applyEdits, findOverlap, unifiedDiff, unifiedDiffOfEdits, type Edit } from '../../src/fix/edits.js';
 import { selectNonOverlapping } from '../../src/fix/apply.js';
 
 const e = (start: number, end: number, text: string, file = '/a.ts'): Edit => ({ file, start, end, text });
@@ -32,4 +32,52 @@ describe('edits', () => {
     expect(unifiedDiff('src/a.ts', before, after)).toBe('--- a/src/a.ts\n+++ b/src/a.ts\n@@ -2,7 +2,7 @@\n l2\n l3\n l4\n-l5\n+L5\n l6\n l7\n l8\n');
     expect(unifiedDiff('src/a.ts', before, before)).toBe('');
   });
+
+  it('diffs edits by their own lines: the patch turns before into after, as small as a whole-file diff (200 random cases)', () => {
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const words = ['const a = 1;', '', '  return x;', '}', 'import { y } from "y";', 'function f() {', '// note'];
+    for (let round = 0; round < 200; round++) {
+      const before = Array.from({ length: 5 + next(40) }, () => words[next(words.length)]).join('\n') + '\n';
+      const edits: Edit[] = [];
+      let at = 0;
+      while (edits.length < 1 + next(4)) {
+        // Edits stay before the last character (the diff format here has no "no newline at end of file").
+        const start = Math.min(before.length - 1, at + next(60));
+        const end = Math.min(before.length - 1, start + next(3) * next(20));
+        edits.push(e(start, end, next(3) ? `\n${words[next(words.length)]}` : words[next(words.length)]!));
+        at = end + 1;
+        if (at >= before.length) break;
+      }
+      const after = applyEdits(before, edits);
+      const diff = unifiedDiffOfEdits('a.ts', before, edits);
+      expect(applyPatch(before, diff), `round ${round}`).toBe(after);
+      const changed = (d: string) => d.split('\n').filter((l) => /^[-+](?![-+]{2} [ab]\/)/.test(l)).length;
+      expect(changed(diff)).toBe(changed(unifiedDiff('a.ts', before, after)));
+    }
+  });
 });
+
+/** Applies a unified diff made by unifiedDiff (hunks in order) to a text. */
+function applyPatch(before: string, diff: string): string {
+  if (!diff) return before;
+  const hasFinalNewline = before.endsWith('\n');
+  const lines = before.split('\n');
+  if (hasFinalNewline) lines.pop();
+  const out: string[] = [];
+  let at = 0;
+  for (const hunk of diff.split('\n@@ ').slice(1)) {
+    const [header, ...body] = hunk.split('\n');
+    const from = Number(/^-(\d+)/.exec(header!)![1]);
+    const start = body.length && /^-\d+,0 /.test(header!) ? from : from - 1;
+    while (at < start) out.push(lines[at++]!);
+    for (const line of body) {
+      if (line === '') continue;
+      if (line[0] === '+') out.push(line.slice(1));
+      else if (line[0] === '-') at++;
+      else out.push(lines[at++]!);
+    }
+  }
+  while (at < lines.length) out.push(lines[at++]!);
+  return out.join('\n') + (hasFinalNewline ? '\n' : '');
+}
