@@ -28,42 +28,8 @@ export interface EntryDominance {
 
 const cache = new WeakMap<ProjectGraph, Map<string, EntryDominance>>();
 
-/** The graph's eager import edges as flat arrays over graph-wide node ids, built once per graph. */
-interface EagerEdges {
-  idOf: Map<string, number>;
-  /** Edges of node g: indexes start[g] .. start[g + 1] - 1 of target and importIndex. */
-  start: Int32Array;
-  target: Int32Array;
-  importIndex: Int32Array;
-  /** Scratch: graph id -> index in the closure being processed, -1 outside it. */
-  localOf: Int32Array;
-}
-
-const eagerEdgesCache = new WeakMap<ProjectGraph, EagerEdges>();
-
-function eagerEdgesOf(graph: ProjectGraph): EagerEdges {
-  let hit = eagerEdgesCache.get(graph);
-  if (hit) return hit;
-  const nodes = graph.graph.nodes();
-  const idOf = new Map<string, number>();
-  nodes.forEach((n, i) => idOf.set(n, i));
-  const start = new Int32Array(nodes.length + 1);
-  const target: number[] = [];
-  const importIndex: number[] = [];
-  nodes.forEach((n, i) => {
-    start[i] = target.length;
-    if (graph.isPackage(n)) return; // packages are leaves here: their own imports are weighed, not walked
-    for (const { target: t, attrs } of graph.outEdges(n)) {
-      if (attrs.isLazy) continue;
-      target.push(idOf.get(t)!);
-      importIndex.push(attrs.importIndex);
-    }
-  });
-  start[nodes.length] = target.length;
-  hit = { idOf, start, target: Int32Array.from(target), importIndex: Int32Array.from(importIndex), localOf: new Int32Array(nodes.length).fill(-1) };
-  eagerEdgesCache.set(graph, hit);
-  return hit;
-}
+/** Scratch per graph: graph id -> index in the closure being processed, -1 outside it. */
+const localOfCache = new WeakMap<ProjectGraph, Int32Array>();
 
 /**
  * Dominance for one entry (memoised per graph). Cooper, Harvey and Kennedy's iterative algorithm on
@@ -80,33 +46,36 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
   const closure = graph.closure(entry);
   const ids = closure.eager;
   const total = ids.length;
-  const csr = eagerEdgesOf(graph);
+  const g = graph.indexed();
+  let localOf = localOfCache.get(graph);
+  if (!localOf) localOfCache.set(graph, (localOf = new Int32Array(g.names.length).fill(-1)));
   // Local index of each closure node, through the graph-wide ids (reset below for the next entry).
   const globalIds = new Int32Array(total);
   for (let i = 0; i < total; i++) {
-    const g = csr.idOf.get(ids[i]!)!;
-    globalIds[i] = g;
-    csr.localOf[g] = i;
+    const id = g.idOf.get(ids[i]!)!;
+    globalIds[i] = id;
+    localOf[id] = i;
   }
-  // Successors as targets plus the import index of each edge (parallel edges kept).
+  // Successors as targets plus the import index of each eager edge (parallel edges kept).
   const succ: number[][] = new Array(total);
   const succImport: number[][] = new Array(total);
   const preds: number[][] = Array.from({ length: total }, () => []);
   for (let i = 0; i < total; i++) {
     const targets: number[] = [];
     const imports: number[] = [];
-    const g = globalIds[i]!;
-    for (let k = csr.start[g]!, end = csr.start[g + 1]!; k < end; k++) {
-      const t = csr.localOf[csr.target[k]!]!;
+    const id = globalIds[i]!;
+    for (let k = g.start[id]!, end = g.start[id + 1]!; k < end; k++) {
+      if (g.isLazy[k]) continue;
+      const t = localOf[g.target[k]!]!;
       if (t === -1) continue;
       targets.push(t);
-      imports.push(csr.importIndex[k]!);
+      imports.push(g.importIndex[k]!);
       preds[t]!.push(i);
     }
     succ[i] = targets;
     succImport[i] = imports;
   }
-  for (let i = 0; i < total; i++) csr.localOf[globalIds[i]!] = -1;
+  for (let i = 0; i < total; i++) localOf[globalIds[i]!] = -1;
 
   // Reverse postorder from the entry (iterative DFS).
   const order: number[] = [];

@@ -35,6 +35,20 @@ export interface EntryClosure {
   lazyFiles: string[];
 }
 
+/** The graph over integer ids: out edges of node n are start[n] .. start[n + 1] - 1. */
+export interface IndexedGraph {
+  names: string[];
+  idOf: Map<string, number>;
+  start: Int32Array;
+  target: Int32Array;
+  importIndex: Int32Array;
+  isLazy: Uint8Array;
+  isPackage: Uint8Array;
+  /** Scratch marks for walks (a walk takes a new epoch, so nothing needs clearing). */
+  mark: Int32Array;
+  epoch: number;
+}
+
 /** An import edge that could not be followed. */
 export interface UnresolvedImport {
   file: string;
@@ -97,37 +111,87 @@ export class ProjectGraph {
     return this.facts.get(file)?.imports[importIndex];
   }
 
+  private indexedGraph: IndexedGraph | null = null;
+
+  /**
+   * The graph as flat arrays over integer node ids (built once, after the graph is complete): the
+   * walks that run once per entry (closures, dominator trees) use it instead of string sets.
+   */
+  indexed(): IndexedGraph {
+    if (this.indexedGraph) return this.indexedGraph;
+    const names = this.graph.nodes();
+    const idOf = new Map<string, number>();
+    names.forEach((n, i) => idOf.set(n, i));
+    const start = new Int32Array(names.length + 1);
+    const target: number[] = [];
+    const importIndex: number[] = [];
+    const isLazy: number[] = [];
+    const isPackage = new Uint8Array(names.length);
+    names.forEach((n, i) => {
+      start[i] = target.length;
+      if (this.isPackage(n)) {
+        isPackage[i] = 1;
+        return; // packages are leaves: their own imports are weighed, not walked
+      }
+      for (const { target: t, attrs } of this.outEdges(n)) {
+        target.push(idOf.get(t)!);
+        importIndex.push(attrs.importIndex);
+        isLazy.push(attrs.isLazy ? 1 : 0);
+      }
+    });
+    start[names.length] = target.length;
+    this.indexedGraph = {
+      names,
+      idOf,
+      start,
+      target: Int32Array.from(target),
+      importIndex: Int32Array.from(importIndex),
+      isLazy: Uint8Array.from(isLazy),
+      isPackage,
+      mark: new Int32Array(names.length),
+      epoch: 0,
+    };
+    return this.indexedGraph;
+  }
+
   /** Eager and lazy closure of an entry (memoised). */
   closure(entry: string): EntryClosure {
     let hit = this.closures.get(entry);
     if (hit) return hit;
+    const g = this.indexed();
+    // mark[n] === epoch: seen in this walk (no per-entry set of strings to test against).
+    const epoch = ++g.epoch;
+    const root = g.idOf.get(entry);
     const parent = new Map<string, string>();
-    const eagerSet = new Set<string>([entry]);
     const eager = [entry];
-    for (let i = 0; i < eager.length; i++) {
-      const node = eager[i]!;
-      if (this.isPackage(node)) continue;
-      for (const { target, attrs } of this.outEdges(node)) {
-        if (attrs.isLazy || eagerSet.has(target)) continue;
-        eagerSet.add(target);
-        parent.set(target, node);
-        eager.push(target);
-      }
-    }
-    const seen = new Set<string>(eagerSet);
-    const queue = [...eager];
     const lazyFiles: string[] = [];
-    for (let i = 0; i < queue.length; i++) {
-      const node = queue[i]!;
-      if (this.isPackage(node)) continue;
-      for (const { target } of this.outEdges(node)) {
-        if (seen.has(target)) continue;
-        seen.add(target);
-        queue.push(target);
-        if (!this.isPackage(target)) lazyFiles.push(target);
+    if (root !== undefined) {
+      const queue = [root];
+      g.mark[root] = epoch;
+      for (let i = 0; i < queue.length; i++) {
+        const n = queue[i]!;
+        for (let k = g.start[n]!, end = g.start[n + 1]!; k < end; k++) {
+          const t = g.target[k]!;
+          if (g.isLazy[k] || g.mark[t] === epoch) continue;
+          g.mark[t] = epoch;
+          queue.push(t);
+          eager.push(g.names[t]!);
+          parent.set(g.names[t]!, g.names[n]!);
+        }
+      }
+      // Then what only lazy edges reach, from every eager node.
+      for (let i = 0; i < queue.length; i++) {
+        const n = queue[i]!;
+        for (let k = g.start[n]!, end = g.start[n + 1]!; k < end; k++) {
+          const t = g.target[k]!;
+          if (g.mark[t] === epoch) continue;
+          g.mark[t] = epoch;
+          queue.push(t);
+          if (!g.isPackage[t]) lazyFiles.push(g.names[t]!);
+        }
       }
     }
-    hit = { entry, eager, eagerSet, parent, lazyFiles };
+    hit = { entry, eager, eagerSet: new Set(eager), parent, lazyFiles };
     this.closures.set(entry, hit);
     return hit;
   }

@@ -6,24 +6,31 @@ import { createRule } from './rule.js';
 
 /** Project files in the order Node evaluates them when `entry` is imported (dependencies first). */
 function evaluationOrder(graph: ProjectGraph, entry: string): Map<string, number> {
+  const g = graph.indexed();
   const order = new Map<string, number>();
-  const visited = new Set<string>([entry]);
-  const stack: Array<{ node: string; edges: string[]; i: number }> = [];
-  const push = (node: string) => {
-    const edges = graph.outEdges(node).filter((e) => !e.attrs.isLazy && !graph.isPackage(e.target)).map((e) => e.target);
-    stack.push({ node, edges, i: 0 });
-  };
-  push(entry);
-  while (stack.length) {
-    const top = stack[stack.length - 1]!;
-    const next = top.edges[top.i++];
-    if (next === undefined) {
-      order.set(top.node, order.size);
-      stack.pop();
-    } else if (!visited.has(next)) {
-      visited.add(next);
-      push(next);
+  const root = g.idOf.get(entry);
+  if (root === undefined) return order.set(entry, 0);
+  const epoch = ++g.epoch;
+  g.mark[root] = epoch;
+  // A depth-first walk over eager edges to project files; a file is numbered when it is left.
+  const nodes = [root];
+  const cursors = [g.start[root]!];
+  while (nodes.length) {
+    const top = nodes.length - 1;
+    const n = nodes[top]!;
+    const k = cursors[top]!;
+    if (k === g.start[n + 1]) {
+      order.set(g.names[n]!, order.size);
+      nodes.pop();
+      cursors.pop();
+      continue;
     }
+    cursors[top] = k + 1;
+    const t = g.target[k]!;
+    if (g.isLazy[k] || g.isPackage[t] || g.mark[t] === epoch) continue;
+    g.mark[t] = epoch;
+    nodes.push(t);
+    cursors.push(g.start[t]!);
   }
   return order;
 }
