@@ -149,6 +149,7 @@ async function runMain(argv: string[], io: CliIo): Promise<number> {
   const notYet = (what: string) => new UsageError(`${what} is not yet available in importscan ${VERSION}`);
   // Reporters list rule metadata, which loads the rules: only once a command runs, so --help stays fast.
   const { PLANNED_FORMATS, REPORTERS } = await import('./report/index.js');
+  const { jsonChunks } = await import('./report/json.js');
   if (!REPORTERS[opts.format]) {
     if (PLANNED_FORMATS.includes(opts.format)) throw notYet(`--format ${opts.format}`);
     throw new UsageError(`unknown format '${opts.format}': expected one of ${[...Object.keys(REPORTERS), ...PLANNED_FORMATS].join(', ')}`);
@@ -184,14 +185,16 @@ async function runMain(argv: string[], io: CliIo): Promise<number> {
     isQuiet: opts.quiet,
   });
   const isColor = isColorOn(io, opts.color) && !opts.output;
-  let text: string;
+  let chunks: Iterable<string>;
   if (opts.graph) {
-    text = opts.graph === 'dot' ? toDot(output.graph) : opts.graph === 'mermaid' ? toMermaid(output.graph) : toGraphJson(output.graph);
+    chunks = [opts.graph === 'dot' ? toDot(output.graph) : opts.graph === 'mermaid' ? toMermaid(output.graph) : toGraphJson(output.graph)];
+  } else if (opts.format === 'json') {
+    chunks = jsonChunks(gated.result); // written piece by piece: large reports are never one string
   } else {
-    text = REPORTERS[opts.format]!(gated.result, { isColor, top: opts.top, isQuiet: opts.quiet === true });
+    chunks = [REPORTERS[opts.format]!(gated.result, { isColor, top: opts.top, isQuiet: opts.quiet === true })];
   }
-  if (opts.output) writeOutput(path.resolve(io.cwd, opts.output), text);
-  else io.stdout(text);
+  if (opts.output) writeOutput(path.resolve(io.cwd, opts.output), chunks);
+  else for (const chunk of batched(chunks)) io.stdout(chunk);
   for (const note of gated.notes) io.stderr(`importscan: ${note}\n`);
   return gated.isFailed ? 1 : exitCode(gated.result, opts.maxWarnings);
 }
@@ -226,12 +229,32 @@ function isSymlink(p: string): boolean {
   }
 }
 
-function writeOutput(file: string, text: string): void {
+function writeOutput(file: string, text: string | Iterable<string>): void {
+  let fd: number | null = null;
   try {
-    fs.writeFileSync(file, text);
+    fd = fs.openSync(file, 'w');
+    for (const chunk of typeof text === 'string' ? [text] : batched(text)) fs.writeSync(fd, chunk);
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
   }
+}
+
+/** Joins small pieces into writes of about 1 MB. */
+function* batched(chunks: Iterable<string>): Generator<string> {
+  let pending: string[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    pending.push(chunk);
+    size += chunk.length;
+    if (size >= 1 << 20) {
+      yield pending.join('');
+      pending = [];
+      size = 0;
+    }
+  }
+  if (pending.length) yield pending.join('');
 }
 
 async function runWhy(argv: string[], io: CliIo): Promise<number> {
