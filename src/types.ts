@@ -159,9 +159,10 @@ export interface FileFacts {
   suppressions: SuppressionFact[];
   /**
    * Lazy-import rewrites planned while the tree was parsed (src/fix): import index -> plan, for the
-   * project context (`format|module|typescript`) they were planned in.
+   * project context (`format|module|typescript`) they were planned in. Serialised (v8): most are
+   * never reported (their import saves nothing), so they stay one compact buffer until one is.
    */
-  lazyPlans?: { context: string; plans: Record<number, LazyPlanData> };
+  lazyPlans?: { context: string; plans: Uint8Array };
   /** Whether the file uses ESM syntax (import/export) vs CommonJS only. */
   isEsm: boolean;
   /** Start offsets of each line (for mapping offsets). Omitted from caches, recomputed. */

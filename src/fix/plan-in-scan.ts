@@ -1,10 +1,11 @@
 // fix: plan the lazy-import rewrites while the scan has a file's tree in memory, as plain data in
 // its facts (cached with them), so the lazy-import rule never parses a file a second time.
 import fs from 'node:fs';
+import v8 from 'node:v8';
 import { ts } from '../parse/typescript.js';
 import type { TreeHook } from '../parse/extract.js';
 import type { ProjectConfig } from '../resolve/tsconfig.js';
-import type { LazyPlanData } from '../types.js';
+import type { FileFacts, LazyPlanData } from '../types.js';
 import { indexTree, parseFile } from './ast.js';
 import type { FixEnv } from './environment.js';
 import { isLazyCandidate, planLazyImport } from './lazy-import-rewrite.js';
@@ -36,6 +37,17 @@ export function lazyPlanHook(project: ProjectConfig, formatOf: (file: string) =>
         plans[index] = { kind: null, reason: `no rewrite: ${(error as Error).message}` };
       }
     }
-    facts.lazyPlans = { context: planContext(formatOf(facts.file), project), plans };
+    facts.lazyPlans = { context: planContext(formatOf(facts.file), project), plans: v8.serialize(plans) };
   };
+}
+
+const unpacked = new WeakMap<Uint8Array, Record<number, LazyPlanData>>();
+
+/** The plan stored for one import of a file in this context, if the scan planned it. */
+export function storedPlan(facts: FileFacts, importIndex: number, context: string): LazyPlanData | undefined {
+  if (facts.lazyPlans?.context !== context) return undefined;
+  const data = facts.lazyPlans.plans;
+  let plans = unpacked.get(data);
+  if (!plans) unpacked.set(data, (plans = v8.deserialize(data) as Record<number, LazyPlanData>));
+  return plans[importIndex];
 }

@@ -7,7 +7,7 @@ import type { ProjectGraph } from '../graph/project-graph.js';
 import { formatBytes, plural } from '../report/format.js';
 import { fixEnvOf } from '../fix/environment.js';
 import { fixOf } from '../fix/plan-diff.js';
-import { planContext } from '../fix/plan-in-scan.js';
+import { planContext, storedPlan } from '../fix/plan-in-scan.js';
 import { planInstanceAccessors } from '../fix/instance-accessor.js';
 import { isLazyCandidate, planLazyImport, valueBindings } from '../fix/lazy-import-rewrite.js';
 import type { Weights } from '../weigh/types.js';
@@ -63,7 +63,7 @@ export default createRule({
         const savings: Record<string, { modules: number; bytes: number }> = {};
         for (const [entry, s] of [...saving.perEntry].sort(([a], [b]) => (a < b ? -1 : 1))) savings[graph.rel(entry)] = { modules: s.modules, bytes: s.bytes };
         // Planned while the scan parsed the file (src/fix/plan-in-scan); else (another context) now.
-        const planned = facts.lazyPlans?.context === planContext(formatOf(file), project) ? facts.lazyPlans.plans[importIndex] : undefined;
+        const planned = storedPlan(facts, importIndex, planContext(formatOf(file), project));
         let plan = planned as ReturnType<typeof planLazyImport> | undefined;
         try {
           plan ??= planLazyImport(file, fact, env);
