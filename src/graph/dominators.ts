@@ -2,10 +2,17 @@
 // node, so "what leaves the closure if this import becomes lazy" is the edge node's subtree.
 import type { ProjectGraph } from './project-graph.js';
 
-/** Key of an import edge: the importing file and the import's index in its facts. */
-export function edgeKey(file: string, importIndex: number): string {
-  return `${file}#${importIndex}`;
+/** Id of an import edge (its index in the indexed graph), or -1 when the import is not an edge. */
+export function edgeIdOf(graph: ProjectGraph, file: string, importIndex: number): number {
+  const g = graph.indexed();
+  const n = g.idOf.get(file);
+  if (n === undefined) return -1;
+  for (let k = g.start[n]!, end = g.start[n + 1]!; k < end; k++) if (g.importIndex[k] === importIndex) return k;
+  return -1;
 }
+
+/** What no package leaving looks like (shared: most edges keep packages in the closure). */
+const NO_PACKAGES: readonly string[] = Object.freeze([]);
 
 /** What leaves an entry's eager closure when one import edge becomes lazy. */
 export interface Leaving {
@@ -13,7 +20,7 @@ export interface Leaving {
   files: number;
   fileBytes: number;
   /** Package nodes that leave (their weights are combined by the caller, shared deps once). */
-  packages: string[];
+  packages: readonly string[];
 }
 
 /**
@@ -22,8 +29,8 @@ export interface Leaving {
  */
 export interface EntryDominance {
   entry: string;
-  /** Edge key -> what leaves the eager closure when that import is lazy (edges that save nothing are absent). */
-  edgeSavings: Map<string, Leaving>;
+  /** Edge id (edgeIdOf) -> what leaves the eager closure when that import is lazy (edges that save nothing are absent). */
+  edgeSavings: Map<number, Leaving>;
 }
 
 const cache = new WeakMap<ProjectGraph, Map<string, EntryDominance>>();
@@ -58,22 +65,22 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
   }
   // Successors as targets plus the import index of each eager edge (parallel edges kept).
   const succ: number[][] = new Array(total);
-  const succImport: number[][] = new Array(total);
+  const succEdge: number[][] = new Array(total);
   const preds: number[][] = Array.from({ length: total }, () => []);
   for (let i = 0; i < total; i++) {
     const targets: number[] = [];
-    const imports: number[] = [];
+    const edges: number[] = [];
     const id = globalIds[i]!;
     for (let k = g.start[id]!, end = g.start[id + 1]!; k < end; k++) {
       if (g.isLazy[k]) continue;
       const t = localOf[g.target[k]!]!;
       if (t === -1) continue;
       targets.push(t);
-      imports.push(g.importIndex[k]!);
+      edges.push(k);
       preds[t]!.push(i);
     }
     succ[i] = targets;
-    succImport[i] = imports;
+    succEdge[i] = edges;
   }
   for (let i = 0; i < total; i++) localOf[globalIds[i]!] = -1;
 
@@ -179,12 +186,12 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
 
   // An edge u -> v (one import statement) keeps v's subtree alone when it is v's only way in:
   // no parallel edge, and every other edge into v comes from below v in the dominator tree.
-  const edgeSavings = new Map<string, Leaving>();
+  const edgeSavings = new Map<number, Leaving>();
   for (let v = 1; v < total; v++) {
     const u = idom[v]!;
     if (u < 0) continue;
     let from = -1;
-    let importIndex = -1;
+    let edge = -1;
     let isSole = true;
     for (const p of preds[v]!) {
       if (dominates(v, p)) continue; // v itself (a self-import) or below v
@@ -198,25 +205,25 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
     const targets = succ[u]!;
     for (let k = 0; k < targets.length; k++) {
       if (targets[k] !== v) continue;
-      if (importIndex !== -1) {
+      if (edge !== -1) {
         isSole = false;
         break;
       }
-      importIndex = succImport[u]![k]!;
+      edge = succEdge[u]![k]!;
     }
-    if (!isSole || importIndex === -1) continue;
-    const leaving = { files: files[v]!, fileBytes: bytes[v]!, packages: [...(packages[v] ?? [])].sort() };
-    if (leaving.files || leaving.packages.length) edgeSavings.set(edgeKey(ids[u]!, importIndex), leaving);
+    if (!isSole || edge === -1) continue;
+    const leaving = { files: files[v]!, fileBytes: bytes[v]!, packages: packages[v] ? [...packages[v]!].sort() : NO_PACKAGES };
+    if (leaving.files || leaving.packages.length) edgeSavings.set(edge, leaving);
   }
   const result = { entry, edgeSavings };
   perGraph.set(entry, result);
   return result;
 }
 
-const byEdgeCache = new WeakMap<ProjectGraph, Map<string, Array<{ entry: string; leaving: Leaving }>>>();
+const byEdgeCache = new WeakMap<ProjectGraph, Map<number, Array<{ entry: string; leaving: Leaving }>>>();
 
 /** Every entry's saving per import edge, in entry order (one pass over the entries, memoised per graph). */
-export function savingsByEdge(graph: ProjectGraph): Map<string, Array<{ entry: string; leaving: Leaving }>> {
+export function savingsByEdge(graph: ProjectGraph): Map<number, Array<{ entry: string; leaving: Leaving }>> {
   let byEdge = byEdgeCache.get(graph);
   if (byEdge) return byEdge;
   byEdge = new Map();

@@ -142,15 +142,22 @@ export function savingOf(graph: ProjectGraph, weights: Weights, entry: string, l
 
 /** The one eager import whose removal saves the entry the most (bytes, then modules); null if none saves anything. */
 export function biggestCut(graph: ProjectGraph, weights: Weights, entry: string): EntryReport['cut'] {
-  let best: NonNullable<EntryReport['cut']> | null = null;
-  const edges = [...dominance(graph, entry).edgeSavings].sort(([a], [b]) => byString(a, b));
-  for (const [key, leaving] of edges) {
+  const g = graph.indexed();
+  // Ties go to the first import by `file#index` (compared as text), so the choice never depends on map order.
+  const keyOf = (edge: number) => `${g.names[g.source[edge]!]!}#${g.importIndex[edge]!}`;
+  let best: { edge: number; key: string | null; modules: number; bytes: number } | null = null;
+  for (const [edge, leaving] of dominance(graph, entry).edgeSavings) {
     const saving = savingOf(graph, weights, entry, leaving);
-    if (best && (saving.bytes < best.bytes || (saving.bytes === best.bytes && saving.modules <= best.modules))) continue;
-    const hash = key.lastIndexOf('#');
-    const file = key.slice(0, hash);
-    const fact = graph.importOf(file, Number(key.slice(hash + 1)))!;
-    best = { file: graph.rel(file), line: fact.line, specifier: fact.specifier, ...saving };
+    if (best && (saving.bytes < best.bytes || (saving.bytes === best.bytes && saving.modules < best.modules))) continue;
+    if (best && saving.bytes === best.bytes && saving.modules === best.modules) {
+      best.key ??= keyOf(best.edge);
+      const key = keyOf(edge);
+      if (byString(key, best.key) >= 0) continue;
+      best = { edge, key, ...saving };
+    } else best = { edge, key: null, ...saving };
   }
-  return best;
+  if (!best) return null;
+  const file = g.names[g.source[best.edge]!]!;
+  const fact = graph.importOf(file, g.importIndex[best.edge]!)!;
+  return { file: graph.rel(file), line: fact.line, specifier: fact.specifier, modules: best.modules, bytes: best.bytes };
 }

@@ -40,6 +40,8 @@ export interface IndexedGraph {
   names: string[];
   idOf: Map<string, number>;
   start: Int32Array;
+  /** Per edge: the importing node, the imported node. */
+  source: Int32Array;
   target: Int32Array;
   importIndex: Int32Array;
   isLazy: Uint8Array;
@@ -123,6 +125,7 @@ export class ProjectGraph {
     const idOf = new Map<string, number>();
     names.forEach((n, i) => idOf.set(n, i));
     const start = new Int32Array(names.length + 1);
+    const source: number[] = [];
     const target: number[] = [];
     const importIndex: number[] = [];
     const isLazy: number[] = [];
@@ -134,6 +137,7 @@ export class ProjectGraph {
         return; // packages are leaves: their own imports are weighed, not walked
       }
       for (const { target: t, attrs } of this.outEdges(n)) {
+        source.push(i);
         target.push(idOf.get(t)!);
         importIndex.push(attrs.importIndex);
         isLazy.push(attrs.isLazy ? 1 : 0);
@@ -144,6 +148,7 @@ export class ProjectGraph {
       names,
       idOf,
       start,
+      source: Int32Array.from(source),
       target: Int32Array.from(target),
       importIndex: Int32Array.from(importIndex),
       isLazy: Uint8Array.from(isLazy),

@@ -1,7 +1,7 @@
 // rules/lazy-import: an eager import used only inside functions, whose lazy loading saves something
 // for some entry (dominator tree); carries the rewrite as a fix. Also: module-level service and
 // engine instances that a memoised accessor can create on first use.
-import { edgeKey, savingsByEdge } from '../graph/dominators.js';
+import { edgeIdOf, savingsByEdge } from '../graph/dominators.js';
 import { savingOf } from '../graph/entry-report.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import { formatBytes, plural } from '../report/format.js';
@@ -25,7 +25,7 @@ export interface EdgeSaving {
 export function edgeSaving(graph: ProjectGraph, weights: Weights, file: string, importIndex: number): EdgeSaving {
   const perEntry = new Map<string, { modules: number; bytes: number }>();
   const packages = new Set<string>();
-  for (const { entry, leaving } of savingsByEdge(graph).get(edgeKey(file, importIndex)) ?? []) {
+  for (const { entry, leaving } of savingsByEdge(graph).get(edgeIdOf(graph, file, importIndex)) ?? []) {
     perEntry.set(entry, savingOf(graph, weights, entry, leaving));
     for (const p of leaving.packages) packages.add(p);
   }
