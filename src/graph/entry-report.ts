@@ -75,7 +75,7 @@ export function entryReport(graph: ProjectGraph, weights: Weights, entry: string
     sideEffectsByKind,
   };
   report.cut = biggestCut(graph, weights, entry);
-  const nonLiteral = graph.nonLiteral.filter((n) => closure.eagerSet.has(n.file));
+  const nonLiteral = graph.nonLiteral.filter((n) => closure.eagerIndex.has(n.file));
   if (nonLiteral.length) {
     report.unresolvableDynamicImports = nonLiteral
       .map(({ file, importIndex }) => {

@@ -28,9 +28,10 @@ export interface EntryClosure {
   entry: string;
   /** Nodes (files and packages) evaluated when the entry is imported, entry first, BFS order. */
   eager: string[];
-  eagerSet: Set<string>;
-  /** BFS parent of each eager node (the entry has none). */
-  parent: Map<string, string>;
+  /** Position of each eager node in `eager` (membership test and chain lookups). */
+  eagerIndex: ReadonlyMap<string, number>;
+  /** Position in `eager` of each eager node's BFS parent (-1 for the entry). */
+  parentIndex: Int32Array;
   /** Project files reachable only through lazy edges. */
   lazyFiles: string[];
 }
@@ -167,8 +168,8 @@ export class ProjectGraph {
     // mark[n] === epoch: seen in this walk (no per-entry set of strings to test against).
     const epoch = ++g.epoch;
     const root = g.idOf.get(entry);
-    const parent = new Map<string, string>();
     const eager = [entry];
+    const parents = [-1];
     const lazyFiles: string[] = [];
     if (root !== undefined) {
       const queue = [root];
@@ -181,7 +182,7 @@ export class ProjectGraph {
           g.mark[t] = epoch;
           queue.push(t);
           eager.push(g.names[t]!);
-          parent.set(g.names[t]!, g.names[n]!);
+          parents.push(i);
         }
       }
       // Then what only lazy edges reach, from every eager node.
@@ -196,7 +197,9 @@ export class ProjectGraph {
         }
       }
     }
-    hit = { entry, eager, eagerSet: new Set(eager), parent, lazyFiles };
+    const eagerIndex = new Map<string, number>();
+    for (let i = 0; i < eager.length; i++) eagerIndex.set(eager[i]!, i);
+    hit = { entry, eager, eagerIndex, parentIndex: Int32Array.from(parents), lazyFiles };
     this.closures.set(entry, hit);
     return hit;
   }
@@ -204,12 +207,10 @@ export class ProjectGraph {
   /** Shortest eager chain from entry to node, both ends included ([] when not loaded). */
   chain(entry: string, node: string): string[] {
     const c = this.closure(entry);
-    if (!c.eagerSet.has(node)) return [];
-    const chain = [node];
-    for (let n = node; c.parent.has(n); ) {
-      n = c.parent.get(n)!;
-      chain.push(n);
-    }
+    const at = c.eagerIndex.get(node);
+    if (at === undefined) return [];
+    const chain: string[] = [];
+    for (let i = at; i !== -1; i = c.parentIndex[i]!) chain.push(c.eager[i]!);
     return chain.reverse();
   }
 

@@ -95,7 +95,7 @@ export function overBudget(
 
 /** An entry's value for one limit, and what makes it up. */
 function measure(graph: ProjectGraph, config: ResolvedConfig, weights: Weights, entry: string, key: Exclude<Limit, 'maxMs'>): { actual: number; contributors: Contributor[] } {
-  const { eager, eagerSet } = graph.closure(entry);
+  const { eager, eagerIndex } = graph.closure(entry);
   const packages = eager.filter((n) => graph.isPackage(n));
   const files = eager.filter((n) => !graph.isPackage(n));
   if (key === 'maxModules' || key === 'maxBytes') {
@@ -112,7 +112,7 @@ function measure(graph: ProjectGraph, config: ResolvedConfig, weights: Weights, 
   }
   const perFile = new Map<string, number>();
   for (const effect of analyzeEffects(graph, config).effects) {
-    if (!eagerSet.has(effect.file) || !isReported(graph, config, effect)) continue;
+    if (!eagerIndex.has(effect.file) || !isReported(graph, config, effect)) continue;
     perFile.set(effect.file, (perFile.get(effect.file) ?? 0) + 1);
   }
   const contributors = [...perFile].map(([file, n]) => ({ name: graph.rel(file), amount: n }));
