@@ -11,7 +11,7 @@
 // Every measurement is a whole process (`node <bin> ...`), run `--runs` times; the median
 // wall time (high-resolution clock around the process) and the median peak RSS (GNU time
 // `%M`) are reported. See docs/performance.md for what each tool is asked to do.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -285,7 +285,7 @@ function withPeerCache(tool, repo, run) {
   const key = JSON.stringify({ tool, version: versions[tool], node: process.version, host: os.hostname(), generator: repo.manifest.generatorVersion, files: repo.manifest.requestedFiles, seed: repo.manifest.seed, resolution: repo.manifest.resolution, runs: RUNS });
   const cache = readJson(PEER_CACHE) ?? {};
   if (!args['fresh-peers'] && cache[key]?.ok) return { ...cache[key], cached: true };
-  const res = { ...run(), measuredAt: new Date().toISOString(), loadAvg: os.loadavg().map((x) => Number(x.toFixed(2))) };
+  const res = { ...run(), measuredAt: new Date().toISOString(), loadAvg: os.loadavg().map((x) => Number(x.toFixed(2))), speedMs: speedIndex() };
   if (res.ok) {
     const fresh = readJson(PEER_CACHE) ?? {};
     fresh[key] = res;
@@ -294,18 +294,30 @@ function withPeerCache(tool, repo, run) {
   return res;
 }
 
+/**
+ * How fast the machine is right now: milliseconds for a fixed CPU loop in a fresh Node (lower is
+ * faster). On a shared VM this moved by 2x within one evening with no visible load or steal, so
+ * it is recorded with every run and with every cached peer result: compare runs at similar speed.
+ */
+function speedIndex() {
+  const loop = 'let x = 0; const t = performance.now(); for (let i = 0; i < 3e8; i++) x += i % 7; console.log(Math.round(performance.now() - t), x > 0);';
+  const times = [1, 2, 3].map(() => Number(execFileSync(process.execPath, ['-e', loop], { encoding: 'utf8' }).split(' ')[0]));
+  return Math.min(...times);
+}
+
 // ---------------------------------------------------------------- main
 const machine = {
   node: process.version, platform: `${os.type()} ${os.release()} ${os.arch()}`, cpus: os.cpus().length,
   cpuModel: os.cpus()[0]?.model ?? null, memGiB: Math.round(os.totalmem() / 2 ** 30), gnuTime: !!GNU_TIME,
   loadAvgAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
+  speedMsAtStart: speedIndex(),
 };
 const versions = {
   importscan: readJson(path.join(ROOT, 'package.json'))?.version ?? null,
   madge: readJson(path.join(ROOT, 'node_modules/madge/package.json'))?.version ?? null,
   'dependency-cruiser': readJson(path.join(ROOT, 'node_modules/dependency-cruiser/package.json'))?.version ?? null,
 };
-console.log(`importscan bench: node ${machine.node}, ${machine.cpus} cpus, ${machine.memGiB} GiB, ${RUNS} run(s) per measurement (median), load ${machine.loadAvgAtStart.join(' ')}`);
+console.log(`importscan bench: node ${machine.node}, ${machine.cpus} cpus, ${machine.memGiB} GiB, ${RUNS} run(s) per measurement (median), load ${machine.loadAvgAtStart.join(' ')}, speed ${machine.speedMsAtStart} ms (reference loop, lower is faster)`);
 if (machine.loadAvgAtStart[0] > machine.cpus * 0.5) console.log(`warning: the machine is busy (1-min load ${machine.loadAvgAtStart[0]} on ${machine.cpus} cpus); timings will be noisy`);
 const built = importscanBuilt();
 if (TOOLS.has('importscan') && !built) console.log('importscan: not built (bin/importscan.js or dist/ missing; run npm run build)');
@@ -333,6 +345,8 @@ printSummary();
 const jsonOut = path.resolve(ROOT, args.json);
 fs.mkdirSync(path.dirname(jsonOut), { recursive: true });
 results.machine.loadAvgAtEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
+results.machine.speedMsAtEnd = speedIndex();
+console.log(`speed at the end: ${results.machine.speedMsAtEnd} ms (start ${machine.speedMsAtStart} ms)`);
 fs.writeFileSync(jsonOut, JSON.stringify(results, null, 2) + '\n');
 console.log(`\nresults: ${path.relative(ROOT, jsonOut)} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
 
@@ -373,7 +387,7 @@ function printRepo(r) {
   if (we?.edited) parts.push(`edited for the warm-after-edit run: ${we.edited} (in the eager closure of ${we.editedInEagerClosureOf ?? '?'} entries)`);
   if (r.tools.madge?.counts) parts.push(`madge: ${r.tools.madge.counts.modules} modules, ${r.tools.madge.counts.edges} edges`);
   if (r.tools.depcruise?.counts) { const c = r.tools.depcruise.counts; parts.push(`dependency-cruiser: ${c.modules} project modules, ${c.packages} packages, ${c.unresolved} unresolved, ${c.edges} edges`); }
-  for (const t of [r.tools.madge, r.tools.depcruise]) if (t?.cached) parts.push(`${t.tool}: cached measurement from ${t.measuredAt} (load ${t.loadAvg?.join(' ')}); --fresh-peers to re-measure`);
+  for (const t of [r.tools.madge, r.tools.depcruise]) if (t?.cached) parts.push(`${t.tool}: cached measurement from ${t.measuredAt} (load ${t.loadAvg?.join(' ')}${t.speedMs ? `, speed ${t.speedMs} ms` : ''}); --fresh-peers to re-measure`);
   for (const p of parts) console.log(`  ${p}`);
 }
 
