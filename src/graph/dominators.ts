@@ -57,12 +57,14 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
   let localOf = localOfCache.get(graph);
   if (!localOf) localOfCache.set(graph, (localOf = new Int32Array(g.names.length).fill(-1)));
   // Local index of each closure node, through the graph-wide ids (reset below for the next entry).
-  const globalIds = new Int32Array(total);
-  for (let i = 0; i < total; i++) {
-    const id = g.idOf.get(ids[i]!)!;
-    globalIds[i] = id;
-    localOf[id] = i;
+  const globalIds = closure.eagerIds;
+  if (globalIds.length !== total) {
+    // The entry is not in the graph: nothing to save.
+    const none = { entry, edgeSavings: new Map<number, Leaving>() };
+    perGraph.set(entry, none);
+    return none;
   }
+  for (let i = 0; i < total; i++) localOf[globalIds[i]!] = i;
   // Successors as targets plus the import index of each eager edge (parallel edges kept).
   const succ: number[][] = new Array(total);
   const succEdge: number[][] = new Array(total);
@@ -84,58 +86,88 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
   }
   for (let i = 0; i < total; i++) localOf[globalIds[i]!] = -1;
 
-  // Reverse postorder from the entry (iterative DFS).
-  const order: number[] = [];
-  const visited = new Uint8Array(total);
-  const stackNode: number[] = [0];
-  const stackNext: number[] = [0];
-  visited[0] = 1;
-  while (stackNode.length) {
-    const top = stackNode.length - 1;
-    const n = stackNode[top]!;
-    const i = stackNext[top]!;
-    if (i < succ[n]!.length) {
-      stackNext[top] = i + 1;
-      const t = succ[n]![i]!;
-      if (!visited[t]) {
-        visited[t] = 1;
-        stackNode.push(t);
-        stackNext.push(0);
+  // Lengauer and Tarjan's algorithm (simple version, path compression): near-linear, where the
+  // iterative algorithm re-walked long dominator chains on every pass (5 s at 50,000 files).
+  // Depth-first numbering from the entry.
+  const dfnum = new Int32Array(total).fill(-1);
+  const vertex = new Int32Array(total);
+  const dfsParent = new Int32Array(total).fill(-1);
+  let count = 1;
+  {
+    dfnum[0] = 0;
+    const stackNode: number[] = [0];
+    const stackNext: number[] = [0];
+    while (stackNode.length) {
+      const top = stackNode.length - 1;
+      const n = stackNode[top]!;
+      const i = stackNext[top]!;
+      if (i < succ[n]!.length) {
+        stackNext[top] = i + 1;
+        const t = succ[n]![i]!;
+        if (dfnum[t] === -1) {
+          dfnum[t] = count;
+          vertex[count++] = t;
+          dfsParent[t] = n;
+          stackNode.push(t);
+          stackNext.push(0);
+        }
+      } else {
+        stackNode.pop();
+        stackNext.pop();
       }
-    } else {
-      order.push(n);
-      stackNode.pop();
-      stackNext.pop();
     }
   }
-  order.reverse();
-  const rpo = new Int32Array(total).fill(-1);
-  order.forEach((n, i) => (rpo[n] = i));
-
+  const semi = new Int32Array(total);
+  const best = new Int32Array(total);
+  const ancestor = new Int32Array(total).fill(-1);
+  const sameDom = new Int32Array(total).fill(-1);
   const idom = new Int32Array(total).fill(-1);
-  idom[0] = 0;
-  const intersect = (a: number, b: number): number => {
-    while (a !== b) {
-      while (rpo[a]! > rpo[b]!) a = idom[a]!;
-      while (rpo[b]! > rpo[a]!) b = idom[b]!;
+  const bucketHead = new Int32Array(total).fill(-1);
+  const bucketNext = new Int32Array(total).fill(-1);
+  for (let i = 0; i < total; i++) semi[i] = best[i] = i;
+  const path: number[] = [];
+  // The ancestor of v (in the forest linked so far) whose semidominator comes first, compressing the path.
+  const lowest = (v: number): number => {
+    if (ancestor[v] === -1) return v;
+    let x = v;
+    while (ancestor[ancestor[x]!] !== -1) {
+      path.push(x);
+      x = ancestor[x]!;
     }
-    return a;
+    for (let j = path.length - 1; j >= 0; j--) {
+      const y = path[j]!;
+      const up = ancestor[y]!;
+      if (dfnum[semi[best[up]!]!]! < dfnum[semi[best[y]!]!]!) best[y] = best[up]!;
+      ancestor[y] = ancestor[up]!;
+    }
+    path.length = 0;
+    return best[v]!;
   };
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const n of order) {
-      if (n === 0) continue;
-      let next = -1;
-      for (const p of preds[n]!) {
-        if (idom[p] === -1) continue;
-        next = next === -1 ? p : intersect(p, next);
-      }
-      if (next !== -1 && idom[n] !== next) {
-        idom[n] = next;
-        changed = true;
-      }
+  for (let i = count - 1; i >= 1; i--) {
+    const w = vertex[i]!;
+    const p = dfsParent[w]!;
+    let s = p;
+    for (const v of preds[w]!) {
+      if (dfnum[v] === -1) continue;
+      const candidate = dfnum[v]! <= dfnum[w]! ? v : semi[lowest(v)]!;
+      if (dfnum[candidate]! < dfnum[s]!) s = candidate;
     }
+    semi[w] = s;
+    bucketNext[w] = bucketHead[s]!;
+    bucketHead[s] = w;
+    ancestor[w] = p;
+    for (let v = bucketHead[p]!; v !== -1; v = bucketNext[v]!) {
+      const y = lowest(v);
+      if (semi[y] === semi[v]) idom[v] = p;
+      else sameDom[v] = y;
+    }
+    bucketHead[p] = -1;
   }
+  for (let i = 1; i < count; i++) {
+    const w = vertex[i]!;
+    if (sameDom[w] !== -1) idom[w] = idom[sameDom[w]!]!;
+  }
+  idom[0] = 0;
 
   // The dominator tree: pre/post numbers (a dominates b iff pre[a] <= pre[b] and post[b] <= post[a])
   // and sums over subtrees, children before parents.
@@ -175,8 +207,8 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
   for (let i = preorder.length - 1; i >= 0; i--) {
     const n = preorder[i]!;
     const id = ids[n]!;
-    if (graph.isPackage(id)) (packages[n] ??= []).push(id);
-    else (files[n] = files[n]! + 1), (bytes[n] = bytes[n]! + (graph.facts.get(id)?.bytes ?? 0));
+    if (g.isPackage[globalIds[n]!]) (packages[n] ??= []).push(id);
+    else (files[n] = files[n]! + 1), (bytes[n] = bytes[n]! + g.bytes[globalIds[n]!]!);
     const p = idom[n]!;
     if (n === 0 || p < 0) continue;
     files[p] = files[p]! + files[n]!;

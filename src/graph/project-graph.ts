@@ -28,6 +28,8 @@ export interface EntryClosure {
   entry: string;
   /** Nodes (files and packages) evaluated when the entry is imported, entry first, BFS order. */
   eager: string[];
+  /** Ids (IndexedGraph) of the eager nodes, in the same order. */
+  eagerIds: Int32Array;
   /** Position of each eager node in `eager` (membership test and chain lookups). */
   eagerIndex: ReadonlyMap<string, number>;
   /** Position in `eager` of each eager node's BFS parent (-1 for the entry). */
@@ -47,6 +49,8 @@ export interface IndexedGraph {
   importIndex: Int32Array;
   isLazy: Uint8Array;
   isPackage: Uint8Array;
+  /** Size of each project file (0 for packages). */
+  bytes: Float64Array;
   /** Scratch marks for walks (a walk takes a new epoch, so nothing needs clearing). */
   mark: Int32Array;
   epoch: number;
@@ -131,8 +135,10 @@ export class ProjectGraph {
     const importIndex: number[] = [];
     const isLazy: number[] = [];
     const isPackage = new Uint8Array(names.length);
+    const bytes = new Float64Array(names.length);
     names.forEach((n, i) => {
       start[i] = target.length;
+      bytes[i] = this.facts.get(n)?.bytes ?? 0;
       if (this.isPackage(n)) {
         isPackage[i] = 1;
         return; // packages are leaves: their own imports are weighed, not walked
@@ -154,6 +160,7 @@ export class ProjectGraph {
       importIndex: Int32Array.from(importIndex),
       isLazy: Uint8Array.from(isLazy),
       isPackage,
+      bytes,
       mark: new Int32Array(names.length),
       epoch: 0,
     };
@@ -171,6 +178,7 @@ export class ProjectGraph {
     const eager = [entry];
     const parents = [-1];
     const lazyFiles: string[] = [];
+    let eagerIds = new Int32Array(0);
     if (root !== undefined) {
       const queue = [root];
       g.mark[root] = epoch;
@@ -185,6 +193,7 @@ export class ProjectGraph {
           parents.push(i);
         }
       }
+      eagerIds = Int32Array.from(queue);
       // Then what only lazy edges reach, from every eager node.
       for (let i = 0; i < queue.length; i++) {
         const n = queue[i]!;
@@ -199,7 +208,7 @@ export class ProjectGraph {
     }
     const eagerIndex = new Map<string, number>();
     for (let i = 0; i < eager.length; i++) eagerIndex.set(eager[i]!, i);
-    hit = { entry, eager, eagerIndex, parentIndex: Int32Array.from(parents), lazyFiles };
+    hit = { entry, eager, eagerIds, eagerIndex, parentIndex: Int32Array.from(parents), lazyFiles };
     this.closures.set(entry, hit);
     return hit;
   }
