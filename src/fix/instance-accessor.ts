@@ -55,34 +55,38 @@ function isInstanceWorthDeferring(graph: ProjectGraph, config: ResolvedConfig, f
 /** Findings with the accessor rewrite for every deferrable module-level instance in the graph. */
 export function planInstanceAccessors(graph: ProjectGraph, config: ResolvedConfig, env: FixEnv): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const candidates: Array<{ file: string; effect: CallFact; what: string }> = [];
   for (const [file, facts] of graph.facts) {
     if (facts.parseError || graph.entriesOf(file).length === 0) continue;
     for (const effect of facts.effects) {
       const what = isInstanceWorthDeferring(graph, config, file, facts, effect);
-      if (!what) continue;
-      let plan: RewritePlan | null;
-      try {
-        plan = planInstanceAccessor(graph, file, effect, env);
-      } catch {
-        plan = null;
-      }
-      if (!plan) continue;
-      const entries = graph.entriesOf(file);
-      const savings: Record<string, { modules: number; bytes: number }> = {};
-      for (const e of [...entries].sort()) savings[graph.rel(e)] = { modules: 0, bytes: 0 };
-      const fix = fixOf(graph.root, plan, savings, env);
-      if (!fix) continue;
-      out.push({
-        file,
-        line: effect.line,
-        column: effect.column,
-        message: `\`${effect.assignedTo}\` (${effect.text}()) is created when ${graph.rel(file)} is imported: a memoised accessor creates it on first use instead`,
-        why: `every entry that loads ${graph.rel(file)} pays for the ${what} at startup (${entries.length === 1 ? graph.rel(entries[0]!) : `${entries.length} entries`})`,
-        help: plan.description,
-        fix,
-        fingerprintText: `instance:${effect.assignedTo}`,
-      });
+      if (what) candidates.push({ file, effect, what });
     }
+  }
+  indexMentions(graph, env, new Set(candidates.map((c) => c.effect.assignedTo!)));
+  for (const { file, effect, what } of candidates) {
+    let plan: RewritePlan | null;
+    try {
+      plan = planInstanceAccessor(graph, file, effect, env);
+    } catch {
+      plan = null;
+    }
+    if (!plan) continue;
+    const entries = graph.entriesOf(file);
+    const savings: Record<string, { modules: number; bytes: number }> = {};
+    for (const e of [...entries].sort()) savings[graph.rel(e)] = { modules: 0, bytes: 0 };
+    const fix = fixOf(graph.root, plan, savings, env);
+    if (!fix) continue;
+    out.push({
+      file,
+      line: effect.line,
+      column: effect.column,
+      message: `\`${effect.assignedTo}\` (${effect.text}()) is created when ${graph.rel(file)} is imported: a memoised accessor creates it on first use instead`,
+      why: `every entry that loads ${graph.rel(file)} pays for the ${what} at startup (${entries.length === 1 ? graph.rel(entries[0]!) : `${entries.length} entries`})`,
+      help: plan.description,
+      fix,
+      fingerprintText: `instance:${effect.assignedTo}`,
+    });
   }
   return out;
 }
@@ -291,16 +295,46 @@ function insideFunction(node: TS.Node): boolean {
 /** Texts of the source files the scan did not read, read once per graph. */
 const outsideTexts = new WeakMap<ProjectGraph, Array<{ file: string; text: string }>>();
 
-/** Whether a source file under the root that the scan did not read mentions the name and the module. */
-function importedOutsideGraph(graph: ProjectGraph, file: string, name: string, env: FixEnv): string | null {
+function outsideOf(graph: ProjectGraph, env: FixEnv): Array<{ file: string; text: string }> {
   let outside = outsideTexts.get(graph);
   if (!outside) {
     outside = env.sourceFiles().flatMap((other) => (graph.facts.has(other) ? [] : [{ file: other, text: env.textOf(other) }]));
     outsideTexts.set(graph, outside);
   }
+  return outside;
+}
+
+/** For names asked about in advance: the outside files that mention each as a word, in file order. */
+const mentionIndex = new WeakMap<ProjectGraph, Map<string, Array<{ file: string; text: string }>>>();
+
+/** Reads every outside file once for all the names (one pass each, instead of one pass per name). */
+function indexMentions(graph: ProjectGraph, env: FixEnv, names: Set<string>): void {
+  const index = new Map<string, Array<{ file: string; text: string }>>();
+  const words = [...names].filter((n) => /^\w+$/.test(n));
+  for (const name of words) index.set(name, []);
+  if (words.length) {
+    for (const entry of outsideOf(graph, env)) {
+      const seen = new Set<string>();
+      for (const [word] of entry.text.matchAll(/\w+/g)) {
+        if (!index.has(word) || seen.has(word)) continue;
+        seen.add(word);
+        index.get(word)!.push(entry);
+      }
+    }
+  }
+  mentionIndex.set(graph, index);
+}
+
+/** Whether a source file under the root that the scan did not read mentions the name and the module. */
+function importedOutsideGraph(graph: ProjectGraph, file: string, name: string, env: FixEnv): string | null {
   const base = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
-  const pattern = new RegExp(`\\b${name}\\b`);
-  for (const { file: other, text } of outside) {
+  const indexed = mentionIndex.get(graph)?.get(name);
+  if (indexed) {
+    for (const { file: other, text } of indexed) if (other !== file && text.includes(base)) return other;
+    return null;
+  }
+  const pattern = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`);
+  for (const { file: other, text } of outsideOf(graph, env)) {
     if (other !== file && text.includes(base) && pattern.test(text)) return other;
   }
   return null;
