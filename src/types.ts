@@ -117,13 +117,19 @@ export interface DeclFact extends Span {
   kind: 'function' | 'class';
   /** Exported under these names (`default` for export default). */
   exportedAs: string[];
-  /** Function body calls; for classes: constructor, instance field initialisers. */
-  calls: CallFact[];
   /** For classes: the `extends` expression traced to a binding. */
   superClass?: CalleeRef;
-  /** For classes: static methods with their bodies' calls (`getInstance`). */
-  staticMethods?: Record<string, CallFact[]>;
+  /** For classes: names of the static methods (their calls are in the body, `getInstance`). */
+  staticMethodNames?: string[];
   isAsync?: boolean;
+}
+
+/** The calls a top-level declaration makes when it runs (kept apart: few are ever followed). */
+export interface DeclBody {
+  /** Function body calls; for classes: constructor, instance field initialisers. */
+  calls: CallFact[];
+  /** For classes: static methods with their bodies' calls. */
+  staticMethods?: Record<string, CallFact[]>;
 }
 
 /** A suppression comment. */
@@ -153,6 +159,11 @@ export interface FileFacts {
   effects: CallFact[];
   /** Top-level functions and classes (for following calls through project code). */
   decls: DeclFact[];
+  /**
+   * The calls of each declaration (DeclBody[], same order as decls), serialised (v8): read only for
+   * the declarations that module-level code calls or constructs (src/effects/follow).
+   */
+  declBodies?: Uint8Array;
   /** Exported names that are local bindings: exported -> local. */
   localExports: Record<string, string>;
   /** Module-level variables initialised by a call/new: local name -> index into `effects`. */

@@ -89,7 +89,7 @@ function analyze(graph: ProjectGraph, config: ResolvedConfig): EffectAnalysis {
       }
       const { decl, path } = origin;
       const isNew = decl.kind === 'class' && fact.kind === 'new' && path.length === 0;
-      const isSingleton = decl.kind === 'class' && fact.kind === 'call' && path.length === 1 && SINGLETON_METHOD.test(path[0]!) && !!decl.staticMethods?.[path[0]!];
+      const isSingleton = decl.kind === 'class' && fact.kind === 'call' && path.length === 1 && SINGLETON_METHOD.test(path[0]!) && !!decl.staticMethodNames?.includes(path[0]!);
       const hits = follower.ofProject(origin, fact.kind, 0, new Set());
       const best = strongest(hits);
       if (isNew || isSingleton) {

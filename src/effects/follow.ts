@@ -1,5 +1,6 @@
 // effects: follow a call of a project function, or a `new` of a project class, through the
 // project's code (bodies, constructors, super chains, across files) to the effects it runs.
+import { declBody } from '../parse/decl-bodies.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import type { CallFact, DeclFact } from '../types.js';
 import { PLAIN_GLOBAL_CLASSES, PLAIN_PACKAGE_CLASSES, SINGLETON_METHOD } from './catalog.js';
@@ -46,7 +47,8 @@ export class Follower {
     const key = `${file}#${decl.name}#${member ?? ''}`;
     if (depth > MAX_DEPTH || seen.has(key)) return [];
     seen.add(key);
-    const calls = member === undefined ? decl.calls : (decl.staticMethods?.[member] ?? []);
+    const body = declBody(this.graph.facts.get(file), decl);
+    const calls = member === undefined ? body.calls : (body.staticMethods?.[member] ?? []);
     return this.ofCalls(file, calls, depth, seen);
   }
 
@@ -65,7 +67,7 @@ export class Follower {
         hits.push(...this.ofNew(origin.file, origin.decl, depth + 1, seen).map((h) => withStep(h, `super() of ${decl.name}`, file, decl.line)));
       }
     }
-    hits.push(...this.ofCalls(file, decl.calls, depth, seen));
+    hits.push(...this.ofCalls(file, declBody(this.graph.facts.get(file), decl).calls, depth, seen));
     return hits;
   }
 
@@ -101,7 +103,7 @@ export class Follower {
     const { file, decl, path } = origin;
     if (decl.kind === 'class') {
       if (kind === 'new' && path.length === 0) return this.ofNew(file, decl, depth, seen);
-      if (kind === 'call' && path.length === 1 && decl.staticMethods?.[path[0]!]) {
+      if (kind === 'call' && path.length === 1 && decl.staticMethodNames?.includes(path[0]!)) {
         const hits = this.ofCall(file, decl, path[0], depth, seen);
         // `getInstance()` builds the instance: its constructor runs too.
         return SINGLETON_METHOD.test(path[0]!) ? [...hits, ...this.ofNew(file, decl, depth + 1, seen)] : hits;

@@ -1,12 +1,14 @@
 // parse: one pass over one file's syntax tree -> FileFacts (imports, module-level effects,
 // top-level declarations, where each imported binding is used). No type checker.
 import { createHash } from 'node:crypto';
+import v8 from 'node:v8';
 import type * as TS from 'typescript';
 import { ts } from './typescript.js';
 import type {
   BindingUse,
   CalleeRef,
   CallFact,
+  DeclBody,
   DeclFact,
   FileFacts,
   FunctionRef,
@@ -108,7 +110,7 @@ const SCRIPT_KINDS: Record<string, TS.ScriptKind> = {
  * The shape of FileFacts. Bump it whenever extraction changes what it records (caches keyed on
  * importscan's version alone would hand a development build facts of an older shape).
  */
-export const FACTS_SCHEMA = 4;
+export const FACTS_SCHEMA = 5;
 
 /** Script kind for a file name; `.js` files are parsed as JSX-capable JS. */
 export function scriptKindOf(file: string): TS.ScriptKind {
@@ -137,6 +139,8 @@ class Extractor {
   private readonly imports: ImportFact[] = [];
   private readonly effects: CallFact[] = [];
   private readonly decls: DeclFact[] = [];
+  /** The calls of each declaration, same order as decls (stored serialised, see FileFacts.declBodies). */
+  private readonly bodies: DeclBody[] = [];
   private readonly localExports: Record<string, string> = {};
   private readonly moduleScope = new Scope(null, true);
   private readonly moduleBindings = new Map<string, ModuleBinding>();
@@ -184,6 +188,7 @@ class Extractor {
     for (const statement of sf.statements) this.topLevel(statement, { ...ctx, statementStart: statement.getStart(sf) });
     this.finishImports();
     base.isEsm = this.isEsm;
+    if (this.decls.length) base.declBodies = v8.serialize(this.bodies);
     return base;
   }
 
@@ -416,22 +421,27 @@ class Extractor {
       name,
       kind: 'function',
       exportedAs,
-      calls: [],
       isAsync: hasModifier(fn, Kind.AsyncKeyword),
     };
+    const body: DeclBody = { calls: [] };
     this.decls.push(decl);
-    this.walkFunction(fn, ctx, decl.calls);
+    this.bodies.push(body);
+    this.walkFunction(fn, ctx, body.calls);
   }
 
   private declareClass(cls: TS.ClassLikeDeclaration, name: string, at: TS.Node, ctx: Ctx, exportedAs: string[] = exportNames(at)): void {
     for (const n of exportedAs) this.localExports[n] = name;
-    const decl: DeclFact = { ...this.span(at), name, kind: 'class', exportedAs, calls: [], staticMethods: {} };
+    const decl: DeclFact = { ...this.span(at), name, kind: 'class', exportedAs, staticMethodNames: [] };
+    const body: DeclBody = { calls: [], staticMethods: {} };
     this.decls.push(decl);
-    this.walkClass(cls, ctx, decl);
+    this.bodies.push(body);
+    this.walkClass(cls, ctx, { decl, body });
   }
 
   /** Walks a class: decorators, heritage, computed keys, static parts at the current level. */
-  private walkClass(cls: TS.ClassLikeDeclaration, ctx: Ctx, decl: DeclFact | null): void {
+  private walkClass(cls: TS.ClassLikeDeclaration, ctx: Ctx, declared: { decl: DeclFact; body: DeclBody } | null): void {
+    const decl = declared?.decl;
+    const body = declared?.body;
     this.markDecoratorMetadata(cls);
     for (const m of ts.getDecorators(cls) ?? []) this.walk(m, ctx);
     for (const clause of cls.heritageClauses ?? []) {
@@ -453,13 +463,14 @@ class Extractor {
         if (member.type) this.walk(member.type, { ...ctx, isType: true });
         if (!member.initializer) continue;
         if (isStatic) this.walk(member.initializer, ctx);
-        else this.walkDeferred(member.initializer, ctx, decl?.calls ?? null, member);
+        else this.walkDeferred(member.initializer, ctx, body?.calls ?? null, member);
       } else if (ts.isConstructorDeclaration(member)) {
-        this.walkFunction(member, ctx, decl?.calls ?? null);
+        this.walkFunction(member, ctx, body?.calls ?? null);
       } else if (ts.isMethodDeclaration(member) || ts.isAccessor(member)) {
         let collector: CallFact[] | null = null;
-        if (decl && isStatic && member.name && ts.isIdentifier(member.name)) {
-          collector = decl.staticMethods![member.name.text] = [];
+        if (decl && body && isStatic && member.name && ts.isIdentifier(member.name)) {
+          collector = body.staticMethods![member.name.text] = [];
+          decl.staticMethodNames!.push(member.name.text);
         }
         this.walkFunction(member, ctx, collector);
       } else {
