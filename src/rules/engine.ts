@@ -83,6 +83,15 @@ export function runRules(
   return sortFindings(findings);
 }
 
+/** Entry lists as shown (relative, sorted), one array per list: the findings of a file share it. */
+const shownEntries = new WeakMap<readonly string[], string[]>();
+
+function relSorted(graph: ProjectGraph, entries: readonly string[]): string[] {
+  let shown = shownEntries.get(entries);
+  if (!shown) shownEntries.set(entries, (shown = entries.map((e) => graph.rel(e)).sort()));
+  return shown;
+}
+
 function toFinding(graph: ProjectGraph, ruleId: string, severity: Exclude<Severity, 'off'>, d: Diagnostic): Finding {
   const entries = d.entries ?? graph.entriesOf(d.file);
   const first = entries[0];
@@ -95,7 +104,7 @@ function toFinding(graph: ProjectGraph, ruleId: string, severity: Exclude<Severi
     line: d.line,
     column: d.column,
     message: d.message,
-    entries: entries.map((e) => graph.rel(e)).sort(),
+    entries: relSorted(graph, entries),
     chain: chain.map((n) => graph.rel(n)),
   };
   if (d.why) finding.why = d.why;
