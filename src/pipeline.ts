@@ -81,6 +81,8 @@ export function scan(options: ScanOptions): ScanOutput {
     }),
   );
 
+  resolver.releaseResolutions();
+
   // Weigh, analyze.
   const weights = timings.time('weigh', () => (options.weigh ? options.weigh(graph, config) : weighGraph(graph, config)));
   const measured = new Map((options.measured ?? []).map((m) => [path.join(root, m.entry), m]));

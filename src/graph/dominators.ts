@@ -1,5 +1,5 @@
-// graph: dominator tree of an entry's eager graph, with every import edge split into its own
-// node, so "what leaves the closure if this import becomes lazy" is the edge node's subtree.
+// graph: the dominator tree of an entry's eager graph gives, for every import edge, what leaves the
+// closure if that import becomes lazy (the subtree of the edge's target, when the edge is its only way in).
 import type { ProjectGraph } from './project-graph.js';
 
 /** Id of an import edge (its index in the indexed graph), or -1 when the import is not an edge. */
@@ -33,23 +33,17 @@ export interface EntryDominance {
   edgeSavings: Map<number, Leaving>;
 }
 
-const cache = new WeakMap<ProjectGraph, Map<string, EntryDominance>>();
-
 /** Scratch per graph: graph id -> index in the closure being processed, -1 outside it. */
 const localOfCache = new WeakMap<ProjectGraph, Int32Array>();
 
 /**
- * Dominance for one entry (memoised per graph). Cooper, Harvey and Kennedy's iterative algorithm on
- * the closure's nodes; an import edge u -> v keeps v's dominator subtree in the closure alone exactly
- * when every other eager edge into v comes from a node v dominates (and u is not one of them), which
- * is what splitting every edge into its own node would give, with an eighth of the nodes.
+ * Dominance for one entry (not memoised: callers keep what they need, src/graph/entry-report).
+ * Lengauer and Tarjan's algorithm on the closure's nodes; an import edge u -> v keeps v's dominator
+ * subtree in the closure alone exactly when every other eager edge into v comes from a node v
+ * dominates (and u is not one of them), which is what splitting every edge into its own node would
+ * give, with an eighth of the nodes.
  */
 export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
-  let perGraph = cache.get(graph);
-  if (!perGraph) cache.set(graph, (perGraph = new Map()));
-  const hit = perGraph.get(entry);
-  if (hit) return hit;
-
   const closure = graph.closure(entry);
   const ids = closure.eager;
   const total = ids.length;
@@ -60,9 +54,7 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
   const globalIds = closure.eagerIds;
   if (globalIds.length !== total) {
     // The entry is not in the graph: nothing to save.
-    const none = { entry, edgeSavings: new Map<number, Leaving>() };
-    perGraph.set(entry, none);
-    return none;
+    return { entry, edgeSavings: new Map<number, Leaving>() };
   }
   for (let i = 0; i < total; i++) localOf[globalIds[i]!] = i;
   // Successors as targets plus the import index of each eager edge (parallel edges kept).
@@ -247,25 +239,5 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
     const leaving = { files: files[v]!, fileBytes: bytes[v]!, packages: packages[v] ? [...packages[v]!].sort() : NO_PACKAGES };
     if (leaving.files || leaving.packages.length) edgeSavings.set(edge, leaving);
   }
-  const result = { entry, edgeSavings };
-  perGraph.set(entry, result);
-  return result;
-}
-
-const byEdgeCache = new WeakMap<ProjectGraph, Map<number, Array<{ entry: string; leaving: Leaving }>>>();
-
-/** Every entry's saving per import edge, in entry order (one pass over the entries, memoised per graph). */
-export function savingsByEdge(graph: ProjectGraph): Map<number, Array<{ entry: string; leaving: Leaving }>> {
-  let byEdge = byEdgeCache.get(graph);
-  if (byEdge) return byEdge;
-  byEdge = new Map();
-  for (const entry of graph.entries) {
-    for (const [key, leaving] of dominance(graph, entry).edgeSavings) {
-      let list = byEdge.get(key);
-      if (!list) byEdge.set(key, (list = []));
-      list.push({ entry, leaving });
-    }
-  }
-  byEdgeCache.set(graph, byEdge);
-  return byEdge;
+  return { entry, edgeSavings };
 }

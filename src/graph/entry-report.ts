@@ -140,24 +140,67 @@ export function savingOf(graph: ProjectGraph, weights: Weights, entry: string, l
   return { modules, bytes };
 }
 
-/** The one eager import whose removal saves the entry the most (bytes, then modules); null if none saves anything. */
-export function biggestCut(graph: ProjectGraph, weights: Weights, entry: string): EntryReport['cut'] {
+/** What an entry saves from one edge, and the edge (for the biggest cut). */
+interface Cut {
+  edge: number;
+  modules: number;
+  bytes: number;
+}
+
+/** Savings of every entry, kept as what the rules and reports ask: per indexed edge, and each entry's best cut. */
+export interface SavingsIndex {
+  /** Edge id -> the entries it saves something for, in entry order (only edges the caller indexes). */
+  byEdge: Map<number, Array<{ entry: string; leaving: Leaving }>>;
+  /** Entry -> its biggest cut (null: no import saves anything). */
+  cuts: Map<string, Cut | null>;
+}
+
+const indexes = new WeakMap<ProjectGraph, WeakMap<Weights, SavingsIndex>>();
+
+/**
+ * One dominator tree per entry, folded as it is computed into the per-edge lists `isIndexed` asks
+ * for (the lazy-import candidates) and each entry's biggest cut; the trees themselves are not kept
+ * (a thousand entries of a few thousand edges each). Memoised per graph and weights: the first
+ * caller's `isIndexed` holds (the lazy-import rule runs before the entry reports).
+ */
+export function savingsIndex(graph: ProjectGraph, weights: Weights, isIndexed: (edge: number) => boolean = () => false): SavingsIndex {
+  let perGraph = indexes.get(graph);
+  if (!perGraph) indexes.set(graph, (perGraph = new WeakMap()));
+  let index = perGraph.get(weights);
+  if (index) return index;
   const g = graph.indexed();
   // Ties go to the first import by `file#index` (compared as text), so the choice never depends on map order.
   const keyOf = (edge: number) => `${g.names[g.source[edge]!]!}#${g.importIndex[edge]!}`;
-  let best: { edge: number; key: string | null; modules: number; bytes: number } | null = null;
-  for (const [edge, leaving] of dominance(graph, entry).edgeSavings) {
-    const saving = savingOf(graph, weights, entry, leaving);
-    if (best && (saving.bytes < best.bytes || (saving.bytes === best.bytes && saving.modules < best.modules))) continue;
-    if (best && saving.bytes === best.bytes && saving.modules === best.modules) {
-      best.key ??= keyOf(best.edge);
-      const key = keyOf(edge);
-      if (byString(key, best.key) >= 0) continue;
-      best = { edge, key, ...saving };
-    } else best = { edge, key: null, ...saving };
+  index = { byEdge: new Map(), cuts: new Map() };
+  for (const entry of graph.entries) {
+    let best: (Cut & { key: string | null }) | null = null;
+    for (const [edge, leaving] of dominance(graph, entry).edgeSavings) {
+      if (isIndexed(edge)) {
+        let list = index.byEdge.get(edge);
+        if (!list) index.byEdge.set(edge, (list = []));
+        list.push({ entry, leaving });
+      }
+      const saving = savingOf(graph, weights, entry, leaving);
+      if (best && (saving.bytes < best.bytes || (saving.bytes === best.bytes && saving.modules < best.modules))) continue;
+      if (best && saving.bytes === best.bytes && saving.modules === best.modules) {
+        best.key ??= keyOf(best.edge);
+        const key = keyOf(edge);
+        if (byString(key, best.key) >= 0) continue;
+        best = { edge, key, ...saving };
+      } else best = { edge, key: null, ...saving };
+    }
+    index.cuts.set(entry, best && { edge: best.edge, modules: best.modules, bytes: best.bytes });
   }
-  if (!best) return null;
-  const file = g.names[g.source[best.edge]!]!;
-  const fact = graph.importOf(file, g.importIndex[best.edge]!)!;
-  return { file: graph.rel(file), line: fact.line, specifier: fact.specifier, modules: best.modules, bytes: best.bytes };
+  perGraph.set(weights, index);
+  return index;
+}
+
+/** The one eager import whose removal saves the entry the most (bytes, then modules); null if none saves anything. */
+export function biggestCut(graph: ProjectGraph, weights: Weights, entry: string): EntryReport['cut'] {
+  const cut = savingsIndex(graph, weights).cuts.get(entry);
+  if (!cut) return null;
+  const g = graph.indexed();
+  const file = g.names[g.source[cut.edge]!]!;
+  const fact = graph.importOf(file, g.importIndex[cut.edge]!)!;
+  return { file: graph.rel(file), line: fact.line, specifier: fact.specifier, modules: cut.modules, bytes: cut.bytes };
 }

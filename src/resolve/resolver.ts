@@ -63,6 +63,13 @@ export class ModuleResolver {
     return hit;
   }
 
+  /** Forgets resolutions (ours and oxc-resolver's): once the graph is built they are only memory. */
+  releaseResolutions(): void {
+    this.cache.clear();
+    this.importResolver.clearCache();
+    this.requireResolver.clearCache();
+  }
+
   /** Whether a specifier matches a tsconfig `paths` pattern. */
   isPathMapped(specifier: string): boolean {
     return this.pathMatchers.some((m) => m.test(specifier));

@@ -1,8 +1,8 @@
 // rules/lazy-import: an eager import used only inside functions, whose lazy loading saves something
 // for some entry (dominator tree); carries the rewrite as a fix. Also: module-level service and
 // engine instances that a memoised accessor can create on first use.
-import { edgeIdOf, savingsByEdge } from '../graph/dominators.js';
-import { savingOf } from '../graph/entry-report.js';
+import { edgeIdOf } from '../graph/dominators.js';
+import { savingOf, savingsIndex } from '../graph/entry-report.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import { formatBytes, plural } from '../report/format.js';
 import { fixEnvOf } from '../fix/environment.js';
@@ -25,7 +25,7 @@ export interface EdgeSaving {
 export function edgeSaving(graph: ProjectGraph, weights: Weights, file: string, importIndex: number): EdgeSaving {
   const perEntry = new Map<string, { modules: number; bytes: number }>();
   const packages = new Set<string>();
-  for (const { entry, leaving } of savingsByEdge(graph).get(edgeIdOf(graph, file, importIndex)) ?? []) {
+  for (const { entry, leaving } of savingsIndex(graph, weights).byEdge.get(edgeIdOf(graph, file, importIndex)) ?? []) {
     perEntry.set(entry, savingOf(graph, weights, entry, leaving));
     for (const p of leaving.packages) packages.add(p);
   }
@@ -53,6 +53,12 @@ export default createRule({
   },
   check({ graph, weights, config, report, project, formatOf, textOf, sourceFiles }) {
     const env = fixEnvOf({ project, formatOf, textOf, sourceFiles });
+    // Savings are kept only for the imports this rule can report (the candidates).
+    const g = graph.indexed();
+    savingsIndex(graph, weights, (edge) => {
+      const fact = graph.importOf(g.names[g.source[edge]!]!, g.importIndex[edge]!);
+      return fact !== undefined && isLazyCandidate(fact);
+    });
     for (const [file, facts] of graph.facts) {
       if (facts.parseError || graph.entriesOf(file).length === 0) continue;
       facts.imports.forEach((fact, importIndex) => {

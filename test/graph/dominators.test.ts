@@ -1,7 +1,9 @@
 // The dominator-tree savings against a brute force: make one import lazy, recompute the closure,
 // and count what left. Random graphs with cycles, parallel edges, self-loops, lazy edges and packages.
 import { describe, expect, it } from 'vitest';
-import { dominance, edgeIdOf, savingsByEdge } from '../../src/graph/dominators.js';
+import { dominance, edgeIdOf } from '../../src/graph/dominators.js';
+import { savingsIndex } from '../../src/graph/entry-report.js';
+import type { Weights } from '../../src/weigh/types.js';
 import { ProjectGraph } from '../../src/graph/project-graph.js';
 import type { FileFacts } from '../../src/types.js';
 
@@ -79,13 +81,22 @@ describe('dominance', () => {
     expect(compared).toBeGreaterThan(1000);
   });
 
-  it('indexes every entry\'s saving by edge, in entry order', () => {
+  it('indexes the savings of the edges asked for, in entry order, and each entry\'s biggest cut', () => {
     const { graph } = randomGraph(7);
-    const byEdge = savingsByEdge(graph);
+    const weights = { of: () => undefined, isHeavy: () => false, union: () => ({ modules: 0, bytes: 0 }) } as unknown as Weights;
+    const isIndexed = (edge: number) => edge % 2 === 0;
+    const { byEdge, cuts } = savingsIndex(graph, weights, isIndexed);
+    let pairs = 0;
     for (const entry of graph.entries) {
-      for (const [key, leaving] of dominance(graph, entry).edgeSavings) expect(byEdge.get(key)).toContainEqual({ entry, leaving });
+      const { edgeSavings } = dominance(graph, entry);
+      for (const [edge, leaving] of edgeSavings) {
+        if (isIndexed(edge)) expect(byEdge.get(edge)).toContainEqual({ entry, leaving }), pairs++;
+        else expect(byEdge.has(edge)).toBe(false);
+      }
+      // The cut saves the most bytes (files here, packages weigh nothing), and nothing saves more.
+      const best = Math.max(0, ...[...edgeSavings.values()].map((l) => l.fileBytes));
+      expect(cuts.get(entry)?.bytes ?? 0).toBe(best);
     }
-    const pairs = [...byEdge.values()].reduce((sum, list) => sum + list.length, 0);
-    expect(pairs).toBe(graph.entries.reduce((sum, e) => sum + dominance(graph, e).edgeSavings.size, 0));
+    expect([...byEdge.values()].reduce((sum, list) => sum + list.length, 0)).toBe(pairs);
   });
 });
