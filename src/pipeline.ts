@@ -1,6 +1,8 @@
 // The scan, stage by stage: discover -> parse -> resolve -> graph -> weigh -> analyze (rules) -> result.
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { stabiliseFingerprints } from './baseline/fingerprint.js';
 import { applyRuleOverrides, findConfig, loadConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/schema.js';
@@ -22,6 +24,15 @@ import { Timings } from './timings.js';
 import { VERSION } from './version.js';
 import { weighGraph } from './weigh/index.js';
 import type { Weights } from './weigh/types.js';
+
+/** Files from which a full garbage collection after parsing pays for itself in peak memory. */
+const LARGE_GRAPH = 10_000;
+
+/** A full garbage collection (how Jest reaches `gc` without a command-line flag). */
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+}
 
 /** What a scan is asked to do. Everything is optional except the paths (or config entries). */
 export interface ScanOptions {
@@ -82,6 +93,9 @@ export function scan(options: ScanOptions): ScanOutput {
   );
 
   resolver.releaseResolutions();
+  // Parsing leaves the heap fragmented (every syntax tree is garbage); on a large graph one full
+  // collection here keeps the rules from growing it further (50k files: peak RSS 2.0 -> x GB).
+  if (graph.facts.size >= LARGE_GRAPH) collectGarbage();
 
   // Weigh, analyze.
   const weights = timings.time('weigh', () => (options.weigh ? options.weigh(graph, config) : weighGraph(graph, config)));

@@ -4,8 +4,17 @@ import { byFile, findOverlap, unifiedDiffOfEdits } from './edits.js';
 import { relPath, type FixEnv } from './environment.js';
 import type { RewritePlan } from './lazy-import-rewrite.js';
 
-/** Plans are kept beside the findings so `--fix` applies exactly the edits the diff shows. */
+/**
+ * Under `--fix`, plans are kept beside the findings so it applies exactly the edits the diff shows
+ * (a plain scan does not keep them: at 50,000 files they are tens of megabytes).
+ */
 const plansByDiff = new Map<string, RewritePlan>();
+let isKeepingPlans = false;
+
+/** From now on, keep the plan behind every fix rendered (`--fix` calls this before it scans). */
+export function keepPlansForFix(): void {
+  isKeepingPlans = true;
+}
 
 /** The plan behind a fix object produced in this process (for `--fix`). */
 export function planOfFix(fix: FindingFix): RewritePlan | undefined {
@@ -21,6 +30,6 @@ export function fixOf(root: string, plan: RewritePlan, savings: FindingFix['savi
     parts.push(unifiedDiffOfEdits(relPath(root, file), before, edits));
   }
   const diff = parts.join('');
-  plansByDiff.set(diff, plan);
+  if (isKeepingPlans) plansByDiff.set(diff, plan);
   return { description: plan.description, diff, safe: plan.isSafe, savings };
 }

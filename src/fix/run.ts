@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { ScanOutput } from '../pipeline.js';
 import type { Finding } from '../types.js';
 import { filesBrokenByRewrite, rewriteTexts, selectNonOverlapping, writeAtomically, type PendingFix } from './apply.js';
-import { planOfFix } from './plan-diff.js';
+import { keepPlansForFix, planOfFix } from './plan-diff.js';
 
 /** What `--fix` did. */
 export interface FixSummary {
@@ -42,6 +42,7 @@ export function renderDryRun(output: ScanOutput): string {
 
 /** Applies safe fixes in passes (a pass skips fixes overlapping an earlier one; the next scan retries them). */
 export async function applySafeFixes(scanAgain: () => ScanOutput): Promise<FixSummary> {
+  keepPlansForFix();
   let output = scanAgain();
   const applied: string[] = [];
   const refused: string[] = [];
