@@ -165,3 +165,19 @@ describe('reports', () => {
     }
   });
 });
+
+describe('a reader that stops early', () => {
+  it('ends the run quietly with its exit code, no stack trace (importscan ... | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const sample = path.join(REPO, 'sample-projects/express-api');
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/importscan.js'), 'src/routes', '-f', 'json'], { cwd: sample, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Read the first piece of the report (it is over 200 KB, more than a pipe holds), then hang up.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1); // the sample has error findings
+  });
+});
