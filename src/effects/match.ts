@@ -28,9 +28,12 @@ function candidates(path: string[]): string[][] {
   return [path];
 }
 
+const globs = new Map<string, RegExp>();
+
 function globMatch(pattern: string, value: string): boolean {
   if (!pattern.includes('*')) return pattern === value;
-  const re = new RegExp(`^${pattern.split('*').map(escape).join('[^.]*')}$`);
+  let re = globs.get(pattern);
+  if (!re) globs.set(pattern, (re = new RegExp(`^${pattern.split('*').map(escape).join('[^.]*')}$`)));
   return re.test(value);
 }
 
@@ -63,10 +66,25 @@ export function matchAny(specs: EffectSpec[], origin: Origin, kind: CallFact['ki
   return specs.some((s) => matchSpec(s, origin, kind) !== undefined);
 }
 
-/** Classifies a call or `new` of a package export or global; undefined when it is not an effect. */
+const classified = new WeakMap<Catalog, Map<string, DirectEffect | undefined>>();
+
+/**
+ * Classifies a call or `new` of a package export or global; undefined when it is not an effect.
+ * Memoised per catalog: a scan asks about the same few exports (`z.object`, `router.get`) thousands of times.
+ */
 export function classifyDirect(catalog: Catalog, origin: Origin, kind: CallFact['kind']): DirectEffect | undefined {
   if (origin.type !== 'package' && origin.type !== 'global') return undefined;
   if (kind === 'await') return undefined;
+  let memo = classified.get(catalog);
+  if (!memo) classified.set(catalog, (memo = new Map()));
+  const key = `${kind}\0${origin.type === 'package' ? origin.specifier : ''}\0${origin.type}\0${origin.path.join('\0')}`;
+  if (memo.has(key)) return memo.get(key);
+  const effect = classifyUncached(catalog, origin, kind);
+  memo.set(key, effect);
+  return effect;
+}
+
+function classifyUncached(catalog: Catalog, origin: Origin & { type: 'package' | 'global' }, kind: CallFact['kind']): DirectEffect | undefined {
   for (const spec of catalog.engines) {
     const matched = matchSpec(spec, origin, kind);
     if (matched === undefined) continue;
