@@ -196,10 +196,13 @@ export function savingsIndex(graph: ProjectGraph, weights: Weights, isIndexed: (
   // Ties go to the first import by `file#index` (compared as text), so the choice never depends on map order.
   const keyOf = (edge: number) => `${g.names[g.source[edge]!]!}#${g.importIndex[edge]!}`;
   index = { byEdge: new Map(), cuts: new Map() };
+  // isIndexed once per edge (-1: not asked yet), not once per edge and entry.
+  const asked = new Int8Array(g.target.length).fill(-1);
   for (const entry of graph.entries) {
     let best: (Cut & { key: string | null }) | null = null;
     for (const [edge, leaving] of dominance(graph, entry).edgeSavings) {
-      if (isIndexed(edge)) {
+      if (asked[edge] === -1) asked[edge] = isIndexed(edge) ? 1 : 0;
+      if (asked[edge] === 1) {
         let list = index.byEdge.get(edge);
         if (!list) index.byEdge.set(edge, (list = []));
         list.push({ entry, leaving });
