@@ -173,36 +173,45 @@ interface Cut {
 
 /** Savings of every entry, kept as what the rules and reports ask: per indexed edge, and each entry's best cut. */
 export interface SavingsIndex {
-  /** Edge id -> the entries it saves something for, in entry order (only edges the caller indexes). */
+  /** Edge id -> the entries it saves something for, in entry order (only the edges the filter keeps). */
   byEdge: Map<number, Array<{ entry: string; leaving: Leaving }>>;
   /** Entry -> its biggest cut (null: no import saves anything). */
   cuts: Map<string, Cut | null>;
 }
 
-const indexes = new WeakMap<ProjectGraph, WeakMap<Weights, SavingsIndex>>();
+/** Which edges' savings to keep (a module-level function: it is part of the memo key). */
+export type EdgeFilter = (graph: ProjectGraph, edge: number) => boolean;
 
-/**
- * One dominator tree per entry, folded as it is computed into the per-edge lists `isIndexed` asks
- * for (the lazy-import candidates) and each entry's biggest cut; the trees themselves are not kept
- * (a thousand entries of a few thousand edges each). Memoised per graph and weights: the first
- * caller's `isIndexed` holds (the lazy-import rule runs before the entry reports).
- */
-export function savingsIndex(graph: ProjectGraph, weights: Weights, isIndexed: (edge: number) => boolean = () => false): SavingsIndex {
+const indexes = new WeakMap<ProjectGraph, WeakMap<Weights, Map<EdgeFilter | null, SavingsIndex>>>();
+
+function indexesOf(graph: ProjectGraph, weights: Weights): Map<EdgeFilter | null, SavingsIndex> {
   let perGraph = indexes.get(graph);
   if (!perGraph) indexes.set(graph, (perGraph = new WeakMap()));
-  let index = perGraph.get(weights);
+  let perWeights = perGraph.get(weights);
+  if (!perWeights) perGraph.set(weights, (perWeights = new Map()));
+  return perWeights;
+}
+
+/**
+ * One dominator tree per entry, folded as it is computed into the per-edge lists the filter keeps
+ * (the lazy-import candidates) and each entry's biggest cut; the trees themselves are not kept (a
+ * thousand entries of a few thousand edges each). Memoised per graph, weights and filter.
+ */
+export function savingsIndex(graph: ProjectGraph, weights: Weights, filter: EdgeFilter | null = null): SavingsIndex {
+  const memo = indexesOf(graph, weights);
+  let index = memo.get(filter);
   if (index) return index;
   const g = graph.indexed();
   // Ties go to the first import by `file#index` (compared as text), so the choice never depends on map order.
   const keyOf = (edge: number) => `${g.names[g.source[edge]!]!}#${g.importIndex[edge]!}`;
   index = { byEdge: new Map(), cuts: new Map() };
-  // isIndexed once per edge (-1: not asked yet), not once per edge and entry.
-  const asked = new Int8Array(g.target.length).fill(-1);
+  // The filter once per edge (-1: not asked yet), not once per edge and entry.
+  const isKept = new Int8Array(g.target.length).fill(-1);
   for (const entry of graph.entries) {
     let best: (Cut & { key: string | null }) | null = null;
     for (const [edge, leaving] of dominance(graph, entry).edgeSavings) {
-      if (asked[edge] === -1) asked[edge] = isIndexed(edge) ? 1 : 0;
-      if (asked[edge] === 1) {
+      if (isKept[edge] === -1) isKept[edge] = filter?.(graph, edge) ? 1 : 0;
+      if (isKept[edge] === 1) {
         let list = index.byEdge.get(edge);
         if (!list) index.byEdge.set(edge, (list = []));
         list.push({ entry, leaving });
@@ -218,13 +227,15 @@ export function savingsIndex(graph: ProjectGraph, weights: Weights, isIndexed: (
     }
     index.cuts.set(entry, best && { edge: best.edge, modules: best.modules, bytes: best.bytes });
   }
-  perGraph.set(weights, index);
+  memo.set(filter, index);
   return index;
 }
 
 /** The one eager import whose removal saves the entry the most (bytes, then modules); null if none saves anything. */
 export function biggestCut(graph: ProjectGraph, weights: Weights, entry: string): EntryReport['cut'] {
-  const cut = savingsIndex(graph, weights).cuts.get(entry);
+  // The cuts do not depend on the filter: any index already made (by the lazy-import rule) has them.
+  const made = indexesOf(graph, weights).values().next().value;
+  const cut = (made ?? savingsIndex(graph, weights)).cuts.get(entry);
   if (!cut) return null;
   const g = graph.indexed();
   const file = g.names[g.source[cut.edge]!]!;

@@ -2,7 +2,7 @@
 // for some entry (dominator tree); carries the rewrite as a fix. Also: module-level service and
 // engine instances that a memoised accessor can create on first use.
 import { edgeIdOf } from '../graph/dominators.js';
-import { savingOf, savingsIndex } from '../graph/entry-report.js';
+import { savingOf, savingsIndex, type EdgeFilter } from '../graph/entry-report.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import { formatBytes, plural } from '../report/format.js';
 import { fixEnvOf } from '../fix/environment.js';
@@ -21,11 +21,18 @@ export interface EdgeSaving {
   packages: string[];
 }
 
+/** Savings are kept only for the imports this rule can report (the candidates). */
+const isCandidateEdge: EdgeFilter = (graph, edge) => {
+  const g = graph.indexed();
+  const fact = graph.importOf(g.names[g.source[edge]!]!, g.importIndex[edge]!);
+  return fact !== undefined && isLazyCandidate(fact);
+};
+
 /** Savings of making `file`'s import `importIndex` lazy, from each entry's dominator tree. */
 export function edgeSaving(graph: ProjectGraph, weights: Weights, file: string, importIndex: number): EdgeSaving {
   const perEntry = new Map<string, { modules: number; bytes: number }>();
   const packages = new Set<string>();
-  for (const { entry, leaving } of savingsIndex(graph, weights).byEdge.get(edgeIdOf(graph, file, importIndex)) ?? []) {
+  for (const { entry, leaving } of savingsIndex(graph, weights, isCandidateEdge).byEdge.get(edgeIdOf(graph, file, importIndex)) ?? []) {
     perEntry.set(entry, savingOf(graph, weights, entry, leaving));
     for (const p of leaving.packages) packages.add(p);
   }
@@ -53,12 +60,6 @@ export default createRule({
   },
   check({ graph, weights, config, report, project, formatOf, textOf, sourceFiles }) {
     const env = fixEnvOf({ project, formatOf, textOf, sourceFiles });
-    // Savings are kept only for the imports this rule can report (the candidates).
-    const g = graph.indexed();
-    savingsIndex(graph, weights, (edge) => {
-      const fact = graph.importOf(g.names[g.source[edge]!]!, g.importIndex[edge]!);
-      return fact !== undefined && isLazyCandidate(fact);
-    });
     for (const [file, facts] of graph.facts) {
       if (facts.parseError || graph.entriesOf(file).length === 0) continue;
       facts.imports.forEach((fact, importIndex) => {
