@@ -63,14 +63,14 @@ export function namesDeclaredIn(fn: FunctionNode): Set<string> {
 /** Whether an identifier occurs anywhere in the text as a whole word (conservative check for fresh names). */
 export function isNameTaken(text: string, name: string): boolean {
   for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
-    if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + name.length))) return true;
+    if (!isIdentifierChar(text.charCodeAt(at - 1)) && !isIdentifierChar(text.charCodeAt(at + name.length))) return true;
   }
   return false;
 }
 
-/** `[A-Za-z0-9_$]` (NaN, outside the text, is not). */
-function isWordChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
+/** Whether a character code can be part of an identifier: `[A-Za-z0-9_$]` or beyond ASCII (NaN, outside the text, cannot). */
+export function isIdentifierChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code > 127;
 }
 
 /** A fresh identifier based on `base`, not occurring in the text and not in `also`. */

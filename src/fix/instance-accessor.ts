@@ -7,7 +7,7 @@ import type { EngineSpec, ResolvedConfig } from '../config/schema.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import type { Diagnostic } from '../rules/rule.js';
 import type { CallFact, FileFacts } from '../types.js';
-import { freshName, isJsFile, namesDeclaredIn, pascal, type ParsedFile } from './ast.js';
+import { freshName, identifierAt, isIdentifierChar, isJsFile, namesDeclaredIn, pascal, type ParsedFile } from './ast.js';
 import type { Edit } from './edits.js';
 import type { FixEnv } from './environment.js';
 import type { RewritePlan } from './lazy-import-rewrite.js';
@@ -170,7 +170,7 @@ export function planInstanceAccessor(graph: ProjectGraph, file: string, effect: 
           text: spec.propertyName ? `${getter} as ${localGetter}` : getter,
         });
         for (const u of b.uses) {
-          const id = findIdentifier(importer, u.start);
+          const id = identifierAt(importer.sf, u.start);
           if (!id) return null;
           edits.push(callEdit(other, importer.sf, id, localGetter));
         }
@@ -222,17 +222,6 @@ function importSpecifierOf(parsed: ParsedFile, declStart: number, name: string):
   const named = decl?.importClause?.namedBindings;
   if (!named || !ts.isNamedImports(named)) return undefined;
   return named.elements.find((el) => (el.propertyName ?? el.name).text === name);
-}
-
-function findIdentifier(parsed: ParsedFile, offset: number): TS.Identifier | undefined {
-  let found: TS.Identifier | undefined;
-  const visit = (node: TS.Node): void => {
-    if (found || offset < node.getFullStart() || offset >= node.end) return;
-    if (ts.isIdentifier(node) && node.getStart(parsed.sf) === offset) found = node;
-    else ts.forEachChild(node, visit);
-  };
-  visit(parsed.sf);
-  return found;
 }
 
 /** Uses of a module-level const in its own file (shadowing respected), or null when one cannot be rewritten. */
@@ -304,57 +293,44 @@ function outsideOf(graph: ProjectGraph, env: FixEnv): Array<{ file: string; text
   return outside;
 }
 
-/** For names asked about in advance: the outside files that mention each as a word, in file order. */
+/** Per graph: the outside files that mention each name asked about so far as an identifier, in file order. */
 const mentionIndex = new WeakMap<ProjectGraph, Map<string, Array<{ file: string; text: string }>>>();
 
-/** Reads every outside file once for all the names (one pass each, instead of one pass per name). */
-function indexMentions(graph: ProjectGraph, env: FixEnv, names: Set<string>): void {
-  const index = new Map<string, Array<{ file: string; text: string }>>();
-  const words = [...names].filter((n) => /^\w+$/.test(n));
-  for (const name of words) index.set(name, []);
-  if (words.length) {
-    const lengths = new Set(words.map((w) => w.length));
-    for (const entry of outsideOf(graph, env)) {
-      const { text } = entry;
-      const seen = new Set<string>();
-      // Words by hand: a regex match per word costs more than reading the files.
-      for (let i = 0; i < text.length; ) {
-        if (!isWordCode(text.charCodeAt(i))) {
-          i++;
-          continue;
-        }
-        let end = i + 1;
-        while (end < text.length && isWordCode(text.charCodeAt(end))) end++;
-        if (lengths.has(end - i)) {
-          const word = text.slice(i, end);
-          if (index.has(word) && !seen.has(word)) {
-            seen.add(word);
-            index.get(word)!.push(entry);
-          }
-        }
-        i = end;
+/** Adds names to the index: every outside file is read once per call, for all of them together. */
+function indexMentions(graph: ProjectGraph, env: FixEnv, names: Iterable<string>): Map<string, Array<{ file: string; text: string }>> {
+  let index = mentionIndex.get(graph);
+  if (!index) mentionIndex.set(graph, (index = new Map()));
+  const asked = new Set([...names].filter((n) => !index!.has(n)));
+  if (!asked.size) return index;
+  for (const name of asked) index.set(name, []);
+  const lengths = new Set([...asked].map((n) => n.length));
+  for (const entry of outsideOf(graph, env)) {
+    const { text } = entry;
+    const seen = new Set<string>();
+    // Identifiers by hand: a regex match per word costs more than reading the files.
+    for (let i = 0; i < text.length; ) {
+      if (!isIdentifierChar(text.charCodeAt(i))) {
+        i++;
+        continue;
       }
+      let end = i + 1;
+      while (end < text.length && isIdentifierChar(text.charCodeAt(end))) end++;
+      if (lengths.has(end - i)) {
+        const word = text.slice(i, end);
+        if (asked.has(word) && !seen.has(word)) {
+          seen.add(word);
+          index.get(word)!.push(entry);
+        }
+      }
+      i = end;
     }
   }
-  mentionIndex.set(graph, index);
-}
-
-/** `\w`: [A-Za-z0-9_]. */
-function isWordCode(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  return index;
 }
 
 /** Whether a source file under the root that the scan did not read mentions the name and the module. */
 function importedOutsideGraph(graph: ProjectGraph, file: string, name: string, env: FixEnv): string | null {
   const base = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
-  const indexed = mentionIndex.get(graph)?.get(name);
-  if (indexed) {
-    for (const { file: other, text } of indexed) if (other !== file && text.includes(base)) return other;
-    return null;
-  }
-  const pattern = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`);
-  for (const { file: other, text } of outsideOf(graph, env)) {
-    if (other !== file && text.includes(base) && pattern.test(text)) return other;
-  }
+  for (const { file: other, text } of indexMentions(graph, env, [name]).get(name)!) if (other !== file && text.includes(base)) return other;
   return null;
 }
