@@ -170,7 +170,7 @@ async function runMain(argv: string[], io: CliIo): Promise<number> {
     // Fixes load only when asked for: the plain scan never imports src/fix/run or ts-morph.
     const { renderDryRun } = await import('./fix/run.js');
     const dry = scan(scanOptions);
-    if (opts.output) writeOutput(path.resolve(io.cwd, opts.output), renderDryRun(dry));
+    if (opts.output) writeOutput(path.resolve(io.cwd, opts.output), [renderDryRun(dry)]);
     else io.stdout(renderDryRun(dry));
     return exitCode(dry.result, opts.maxWarnings);
   }
@@ -229,11 +229,11 @@ function isSymlink(p: string): boolean {
   }
 }
 
-function writeOutput(file: string, text: string | Iterable<string>): void {
+function writeOutput(file: string, chunks: Iterable<string>): void {
   let fd: number | null = null;
   try {
     fd = fs.openSync(file, 'w');
-    for (const chunk of typeof text === 'string' ? [text] : batched(text)) fs.writeSync(fd, chunk);
+    for (const chunk of batched(chunks)) fs.writeSync(fd, chunk);
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   } finally {
