@@ -4,20 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, type Seen } from './rule-tester.js';
+import { run, SIDE_EFFECT_RULES, type Seen } from './rule-tester.js';
 
 const DOCS = path.resolve(import.meta.dirname, '../../docs/rules');
-const PAGES = [
-  'side-effect/engine-creation',
-  'side-effect/service-instantiation',
-  'side-effect/network',
-  'side-effect/io',
-  'side-effect/timer',
-  'side-effect/listener',
-  'side-effect/top-level-await',
-  'duplicate-engine',
-  'unused-suppression',
-];
+const PAGES = [...SIDE_EFFECT_RULES, 'duplicate-engine', 'unused-suppression'];
 
 interface Example {
   files: Record<string, string>;

@@ -9,6 +9,17 @@ import type { Finding } from '../../src/types.js';
 /** A virtual project: file path -> text. `node_modules/...` paths make package stubs. */
 export type Files = Record<string, string>;
 
+/** The contract's side-effect rules (rules-meta checks the registry against the contract's own list). */
+export const SIDE_EFFECT_RULES = [
+  'side-effect/engine-creation',
+  'side-effect/service-instantiation',
+  'side-effect/network',
+  'side-effect/io',
+  'side-effect/timer',
+  'side-effect/listener',
+  'side-effect/top-level-await',
+];
+
 export interface ProjectOptions {
   /** Entry files (relative); default `src/entry.ts`. */
   entries?: string[];

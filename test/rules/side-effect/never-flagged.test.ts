@@ -1,17 +1,8 @@
 // The contract's never-flagged list, plus the documented decisions on loggers and config objects.
 import { describe, expect, it } from 'vitest';
-import { code, run } from '../rule-tester.js';
+import { code, run, SIDE_EFFECT_RULES } from '../rule-tester.js';
 
-const RULES = [
-  'side-effect/engine-creation',
-  'side-effect/service-instantiation',
-  'side-effect/network',
-  'side-effect/io',
-  'side-effect/timer',
-  'side-effect/listener',
-  'side-effect/top-level-await',
-  'duplicate-engine',
-];
+const RULES = [...SIDE_EFFECT_RULES, 'duplicate-engine'];
 const check = (files: Record<string, string>) => run(files, RULES);
 
 describe('never flagged', () => {
