@@ -37,6 +37,8 @@ export interface BindingUse {
   isJsx?: boolean;
   /** A type use that `emitDecoratorMetadata` turns into a value (a decorated constructor's parameter type). */
   isDecoratorMetadata?: boolean;
+  /** A shorthand property (`{ x }`): a rewrite must keep the key (`{ x: getX() }`). */
+  isShorthand?: boolean;
 }
 
 /** The function enclosing a use: enough for the lazy-import rule to choose a rewrite. */
@@ -62,6 +64,10 @@ export interface ImportBinding {
   /** Declared with `type` (import type or `import { type X }`). */
   isTypeOnly: boolean;
   uses: BindingUse[];
+  /** For `import { a }` / `import { a as b }`: offsets of the specifier, and whether it is renamed. */
+  specifierStart?: number;
+  specifierEnd?: number;
+  isAliased?: boolean;
 }
 
 /** One import edge as written in a file. */
@@ -174,9 +180,21 @@ export interface FileFacts {
    * never reported (their import saves nothing), so they stay one compact buffer until one is.
    */
   lazyPlans?: { context: string; plans: Uint8Array };
+  /** Module-level `const x = new X()` accessor rewrites planned while the tree was parsed (src/fix/instance-accessor). */
+  accessorPlans?: AccessorPlanData[];
   /** Whether the file uses ESM syntax (import/export) vs CommonJS only. */
   isEsm: boolean;
   /** Start offsets of each line (for mapping offsets). Omitted from caches, recomputed. */
+}
+
+/** An accessor rewrite's own-file part: see src/fix/instance-accessor (plain data, cached with the facts). */
+export interface AccessorPlanData {
+  /** Start of the `new` expression (the effect's start). */
+  at: number;
+  getter: string;
+  isExported: boolean;
+  /** The declaration replaced by the accessor, then every use in the file. */
+  edits: Array<{ start: number; end: number; text: string }>;
 }
 
 /** A planned rewrite (or why there is none), as plain data: edits are `{file, start, end, text}`. */

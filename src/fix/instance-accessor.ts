@@ -6,8 +6,8 @@ import { ts } from '../parse/typescript.js';
 import type { EngineSpec, ResolvedConfig } from '../config/schema.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import type { Diagnostic } from '../rules/rule.js';
-import type { CallFact, FileFacts } from '../types.js';
-import { freshName, identifierAt, isIdentifierChar, isJsFile, namesDeclaredIn, pascal, type ParsedFile } from './ast.js';
+import type { AccessorPlanData, CallFact, FileFacts } from '../types.js';
+import { freshName, isIdentifierChar, isJsFile, namesDeclaredIn, pascal } from './ast.js';
 import type { Edit } from './edits.js';
 import type { FixEnv } from './environment.js';
 import type { RewritePlan } from './lazy-import-rewrite.js';
@@ -91,11 +91,29 @@ export function planInstanceAccessors(graph: ProjectGraph, config: ResolvedConfi
   return out;
 }
 
-/** Plans the accessor for one `const x = new X()` statement, or null when a use cannot be followed. */
-export function planInstanceAccessor(graph: ProjectGraph, file: string, effect: CallFact, env: FixEnv): RewritePlan | null {
+/**
+ * Plans the accessor of every module-level `const x = new X()` of a file, in the scan (the tree has
+ * no parent links: the walk links them). Candidates that cannot be rewritten get no plan. The
+ * importers are planned from their facts when the rule runs, so no file is parsed twice.
+ */
+export function planAccessorDeclarations(sf: TS.SourceFile, facts: FileFacts, text: string): AccessorPlanData[] | undefined {
+  const candidates = facts.effects.filter((e) => e.kind === 'new' && e.assignedTo);
+  if (!candidates.length) return undefined;
+  const plans: AccessorPlanData[] = [];
+  for (const effect of candidates) {
+    try {
+      const plan = planDeclaration(sf, text, effect);
+      if (plan) plans.push(plan);
+    } catch {
+      // no plan: the rule offers no accessor for it
+    }
+  }
+  return plans;
+}
+
+/** The accessor's own-file edits for one `const x = new X()` statement, or null when it cannot be rewritten. */
+function planDeclaration(sf: TS.SourceFile, text: string, effect: CallFact): AccessorPlanData | null {
   const name = effect.assignedTo!;
-  const parsed = env.parsedOf(file);
-  const { sf, text } = parsed;
   const statement = sf.statements.find((s) => s.getStart(sf) === effect.statementStart);
   if (!statement || !ts.isVariableStatement(statement)) return null;
   const list = statement.declarationList;
@@ -107,7 +125,7 @@ export function planInstanceAccessor(graph: ProjectGraph, file: string, effect: 
 
   const style = detectStyle(text);
   const s = semi(style);
-  const isJs = isJsFile(file);
+  const isJs = isJsFile(sf.fileName);
   const isExported = (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
   const getter = freshName(text, `get${pascal(name)}`);
   const cache = freshName(text, `${name}Instance`, new Set([getter]));
@@ -126,20 +144,31 @@ export function planInstanceAccessor(graph: ProjectGraph, file: string, effect: 
     `${i}return (${cache} ??= ${init.getText(sf).split('\n').join(`\n${i}`)})${s}`,
     `}`,
   ].join(nl);
-  const edits: Edit[] = [{ file, start: statement.getStart(sf), end: statement.end, text: replacement }];
-  let isSafe = true;
-  const reasons: string[] = [];
-
-  // Uses in the declaring file.
-  const local = localUses(parsed, name, decl.name);
+  const edits: AccessorPlanData['edits'] = [{ start: statement.getStart(sf), end: statement.end, text: replacement }];
+  const local = localUses(sf, name, decl.name);
   if (!local) return null;
   for (const use of local) {
     // Used at module level in its own file: it is created at import time anyway, nothing to gain.
     if (use.isModuleLevel) return null;
-    edits.push(callEdit(file, sf, use.id, getter));
+    edits.push(callEdit(use.id.getStart(sf), use.id.end, ts.isShorthandPropertyAssignment(use.id.parent) ? name : null, getter));
   }
+  return { at: effect.start, getter, isExported, edits };
+}
 
-  // Uses in every project file that imports it.
+/** Plans the accessor for one `const x = new X()` statement, or null when a use cannot be followed. */
+export function planInstanceAccessor(graph: ProjectGraph, file: string, effect: CallFact, env: FixEnv): RewritePlan | null {
+  const name = effect.assignedTo!;
+  const facts = graph.facts.get(file)!;
+  // Planned in the scan; facts from a scan that did not plan (a cache written with the rule off) are planned now.
+  const planned = facts.accessorPlans ?? planAccessorDeclarations(env.parsedOf(file).sf, facts, env.textOf(file));
+  const own = planned?.find((p) => p.at === effect.start);
+  if (!own) return null;
+  const { getter, isExported } = own;
+  const edits: Edit[] = own.edits.map((e) => ({ file, ...e }));
+  let isSafe = true;
+  const reasons: string[] = [];
+
+  // Uses in every project file that imports it, from the importers' facts.
   if (isExported) {
     for (const { file: other, importIndex: index } of importersOf(graph, file)) {
       const fact = graph.importOf(other, index)!;
@@ -159,21 +188,10 @@ export function planInstanceAccessor(graph: ProjectGraph, file: string, effect: 
           isSafe = false;
           reasons.push(`used at module level in ${graph.rel(other)}`);
         }
-        const importer = env.parsedOf(other);
-        const spec = importSpecifierOf(importer, fact.start, name);
-        if (!spec) return null;
-        const localGetter = spec.propertyName ? freshName(importer.text, `get${pascal(b.local)}`) : getter;
-        edits.push({
-          file: other,
-          start: spec.getStart(importer.sf),
-          end: spec.end,
-          text: spec.propertyName ? `${getter} as ${localGetter}` : getter,
-        });
-        for (const u of b.uses) {
-          const id = identifierAt(importer.sf, u.start);
-          if (!id) return null;
-          edits.push(callEdit(other, importer.sf, id, localGetter));
-        }
+        if (b.specifierStart === undefined || b.specifierEnd === undefined) return null;
+        const localGetter = b.isAliased ? freshName(env.textOf(other), `get${pascal(b.local)}`) : getter;
+        edits.push({ file: other, start: b.specifierStart, end: b.specifierEnd, text: b.isAliased ? `${getter} as ${localGetter}` : getter });
+        for (const u of b.uses) edits.push({ file: other, ...callEdit(u.start, u.end, u.isShorthand ? b.local : null, localGetter) });
       }
     }
     const outside = importedOutsideGraph(graph, file, name, env);
@@ -211,21 +229,13 @@ function importersOf(graph: ProjectGraph, target: string): Array<{ file: string;
   return byTarget.get(target) ?? [];
 }
 
-/** `x` -> `getX()`; `{ x }` -> `{ x: getX() }`. */
-function callEdit(file: string, sf: TS.SourceFile, id: TS.Identifier, getter: string): Edit {
-  const isShorthand = ts.isShorthandPropertyAssignment(id.parent);
-  return { file, start: id.getStart(sf), end: id.end, text: isShorthand ? `${id.text}: ${getter}()` : `${getter}()` };
-}
-
-function importSpecifierOf(parsed: ParsedFile, declStart: number, name: string): TS.ImportSpecifier | undefined {
-  const decl = parsed.sf.statements.find((s): s is TS.ImportDeclaration => ts.isImportDeclaration(s) && s.getStart(parsed.sf) === declStart);
-  const named = decl?.importClause?.namedBindings;
-  if (!named || !ts.isNamedImports(named)) return undefined;
-  return named.elements.find((el) => (el.propertyName ?? el.name).text === name);
+/** `x` -> `getX()`; `{ x }` (a shorthand property, `shorthand` its name) -> `{ x: getX() }`. */
+function callEdit(start: number, end: number, shorthand: string | null, getter: string): { start: number; end: number; text: string } {
+  return { start, end, text: shorthand !== null ? `${shorthand}: ${getter}()` : `${getter}()` };
 }
 
 /** Uses of a module-level const in its own file (shadowing respected), or null when one cannot be rewritten. */
-function localUses(parsed: ParsedFile, name: string, declName: TS.Identifier): Array<{ id: TS.Identifier; isModuleLevel: boolean }> | null {
+function localUses(sf: TS.SourceFile, name: string, declName: TS.Identifier): Array<{ id: TS.Identifier; isModuleLevel: boolean }> | null {
   const uses: Array<{ id: TS.Identifier; isModuleLevel: boolean }> = [];
   let isBlocked = false;
   const visit = (node: TS.Node): void => {
@@ -240,9 +250,12 @@ function localUses(parsed: ParsedFile, name: string, declName: TS.Identifier): A
       uses.push({ id: node, isModuleLevel: !insideFunction(node) });
       return;
     }
-    ts.forEachChild(node, visit);
+    ts.forEachChild(node, (child) => {
+      (child as { parent: TS.Node }).parent ??= node; // the scan's tree has no parent links
+      visit(child);
+    });
   };
-  visit(parsed.sf);
+  visit(sf);
   return isBlocked ? null : uses;
 }
 

@@ -1,4 +1,4 @@
-// fix: plan the lazy-import rewrites while the scan has a file's tree in memory, as plain data in
+// fix: plan the lazy-import rewrites (and the own-file part of instance accessors) while the scan has a file's tree in memory, as plain data in
 // its facts (cached with them), so the lazy-import rule never parses a file a second time.
 import fs from 'node:fs';
 import v8 from 'node:v8';
@@ -7,6 +7,7 @@ import type { TreeHook } from '../parse/extract.js';
 import type { ProjectConfig } from '../resolve/tsconfig.js';
 import type { FileFacts, LazyPlanData } from '../types.js';
 import { indexTree, parseFile } from './ast.js';
+import { planAccessorDeclarations } from './instance-accessor.js';
 import type { FixEnv } from './environment.js';
 import { isLazyCandidate, planLazyImport } from './lazy-import-rewrite.js';
 
@@ -18,6 +19,8 @@ export function planContext(format: 'import' | 'require', project: ProjectConfig
 /** A tree hook that plans every lazy-import candidate of the file. */
 export function lazyPlanHook(project: ProjectConfig, formatOf: (file: string) => 'import' | 'require'): TreeHook {
   return (sf, facts, text) => {
+    const accessors = planAccessorDeclarations(sf, facts, text);
+    if (accessors) facts.accessorPlans = accessors;
     const candidates = facts.imports.flatMap((fact, index) => (isLazyCandidate(fact) ? [index] : []));
     if (!candidates.length) return;
     const parsed = indexTree(sf, text);

@@ -110,7 +110,7 @@ const SCRIPT_KINDS: Record<string, TS.ScriptKind> = {
  * The shape of FileFacts. Bump it whenever extraction changes what it records (caches keyed on
  * importscan's version alone would hand a development build facts of an older shape).
  */
-export const FACTS_SCHEMA = 5;
+export const FACTS_SCHEMA = 6;
 
 /** Script kind for a file name; `.js` files are parsed as JSX-capable JS. */
 export function scriptKindOf(file: string): TS.ScriptKind {
@@ -240,9 +240,15 @@ class Extractor {
     return fact;
   }
 
-  private bind(fact: ImportFact, local: string, imported: string, isTypeOnly: boolean): void {
+  private bind(fact: ImportFact, local: string, imported: string, isTypeOnly: boolean, specifier?: TS.ImportSpecifier): void {
     const importIndex = this.imports.indexOf(fact);
-    fact.bindings.push({ local, imported, isTypeOnly, uses: [] });
+    const binding: ImportBinding = { local, imported, isTypeOnly, uses: [] };
+    if (specifier) {
+      binding.specifierStart = specifier.getStart(this.sf);
+      binding.specifierEnd = specifier.end;
+      if (specifier.propertyName) binding.isAliased = true;
+    }
+    fact.bindings.push(binding);
     this.moduleScope.names.add(local);
     this.moduleBindings.set(local, { type: 'import', importIndex, bindingIndex: fact.bindings.length - 1 });
   }
@@ -262,7 +268,7 @@ class Extractor {
     if (named && ts.isNamespaceImport(named)) this.bind(fact, named.name.text, '*', isTypeOnly);
     if (named && ts.isNamedImports(named)) {
       for (const el of named.elements) {
-        this.bind(fact, el.name.text, (el.propertyName ?? el.name).text, isTypeOnly || el.isTypeOnly);
+        this.bind(fact, el.name.text, (el.propertyName ?? el.name).text, isTypeOnly || el.isTypeOnly, el);
       }
     }
   }
@@ -590,7 +596,7 @@ class Extractor {
       }
       case Kind.ShorthandPropertyAssignment: {
         const p = node as TS.ShorthandPropertyAssignment;
-        this.useIdentifier(p.name, ctx);
+        this.useIdentifier(p.name, ctx, undefined, false, true);
         if (p.objectAssignmentInitializer) this.walk(p.objectAssignmentInitializer, ctx);
         return;
       }
@@ -832,7 +838,7 @@ class Extractor {
   }
 
   /** Records a use of an identifier that refers to a module-level import binding. */
-  private useIdentifier(id: TS.Identifier, ctx: Ctx, where?: BindingUse['where'], isJsx = false): void {
+  private useIdentifier(id: TS.Identifier, ctx: Ctx, where?: BindingUse['where'], isJsx = false, isShorthand = false): void {
     const binding = this.moduleBindings.get(id.text);
     if (binding?.type !== 'import') return;
     if (ctx.scope.lookup(id.text) !== this.moduleScope) return;
@@ -845,6 +851,7 @@ class Extractor {
     const use: BindingUse = { start, end: id.end, where: kind };
     if (kind === 'function' && ctx.fn) use.fn = ctx.fn;
     if (isJsx) use.isJsx = true;
+    if (isShorthand) use.isShorthand = true;
     if (kind === 'type' && this.metadataTypeNames.has(id)) use.isDecoratorMetadata = true;
     b.uses.push(use);
   }

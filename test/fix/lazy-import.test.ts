@@ -178,6 +178,18 @@ const invalid: Case[] = [
       'src/zerodb.ts': `export const NAME = 'zerodb';\n\nexport class ZeroDBService {\n  query(): string {\n    return 'rows';\n  }\n}\n\nlet zerodbInstance: ZeroDBService | undefined;\n/** The shared zerodb, created on first use (importscan lazy-import). */\nexport function getZerodb(): ZeroDBService {\n  return (zerodbInstance ??= new ZeroDBService());\n}\n\nexport function ping(): string {\n  return getZerodb().query();\n}\n`,
     },
   },
+  {
+    name: 'a service instance imported under another name and used as a shorthand property: the alias keeps its own getter name',
+    files: {
+      'src/route.ts': `import { zerodb as db, NAME } from './zerodb.js';\n\nexport const label = NAME;\n\nexport async function handler(): Promise<{ db: unknown }> {\n  return { db };\n}\n`,
+      'src/zerodb.ts': `export const NAME = 'zerodb';\n\nexport class ZeroDBService {\n  query(): string {\n    return 'rows';\n  }\n}\n\nexport const zerodb = new ZeroDBService();\n\nexport function handles(): object {\n  return { zerodb };\n}\n`,
+    },
+    finding: { at: 'src/zerodb.ts:9', safe: true },
+    output: {
+      'src/route.ts': `import { getZerodb as getDb, NAME } from './zerodb.js';\n\nexport const label = NAME;\n\nexport async function handler(): Promise<{ db: unknown }> {\n  return { db: getDb() };\n}\n`,
+      'src/zerodb.ts': `export const NAME = 'zerodb';\n\nexport class ZeroDBService {\n  query(): string {\n    return 'rows';\n  }\n}\n\nlet zerodbInstance: ZeroDBService | undefined;\n/** The shared zerodb, created on first use (importscan lazy-import). */\nexport function getZerodb(): ZeroDBService {\n  return (zerodbInstance ??= new ZeroDBService());\n}\n\nexport function handles(): object {\n  return { zerodb: getZerodb() };\n}\n`,
+    },
+  },
 ];
 
 describe('lazy-import: valid (no finding)', () => {
@@ -260,5 +272,22 @@ describe('lazy-import: offered rewrites are shown by --fix-dry-run, never applie
     const bytes = Buffer.byteLength(HEAVY);
     expect(finding!.message).toBe(`\`heavy\` from ./heavy.js is used only inside functions: loading it on first use makes src/route.ts load 1 fewer module and ${bytes} B less`);
     expect(finding!.fix!.savings).toEqual({ 'src/route.ts': { modules: 1, bytes } });
+  });
+});
+
+describe('lazy-import: accessors planned in the scan or, from facts cached without the plans, when the rule runs', () => {
+  it('a cache written with lazy-import off gives the same fix as a plain scan', async () => {
+    const files: Files = {
+      'src/route.ts': `import { zerodb } from './zerodb.js';\n\nexport async function handler(): Promise<string> {\n  return zerodb.query();\n}\n`,
+      'src/zerodb.ts': `export class ZeroDBService {\n  query(): string {\n    return 'rows';\n  }\n}\n\nexport const zerodb = new ZeroDBService();\n`,
+    };
+    const plain = await runCli(writeProject(files), ['src/route.ts', '--format', 'json']);
+    const dir = writeProject(files);
+    const off = await runCli(dir, ['src/route.ts', '--cache', '--rule', 'lazy-import=off', '--format', 'json']);
+    expect(off.stderr).toBe('');
+    const cached = await runCli(dir, ['src/route.ts', '--cache', '--format', 'json']);
+    const fixOf = (stdout: string) => JSON.parse(stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'lazy-import').map((f: { fix?: unknown }) => f.fix);
+    expect(fixOf(plain.stdout)).toHaveLength(2); // the import made lazy, or the instance made an accessor
+    expect(fixOf(cached.stdout)).toEqual(fixOf(plain.stdout));
   });
 });
