@@ -197,9 +197,11 @@ class Extractor {
     return { line: lc.line + 1, column: lc.character + 1 };
   }
 
+  /** A node's position (built field by field: this runs for every import, call and declaration). */
   private span(node: TS.Node): { line: number; column: number; start: number; end: number } {
     const start = node.getStart(this.sf);
-    return { ...this.pos(start), start, end: node.end };
+    const lc = this.sf.getLineAndCharacterOfPosition(start);
+    return { line: lc.line + 1, column: lc.character + 1, start, end: node.end };
   }
 
   // ---- module scope: imports and top-level declarations ----
@@ -225,8 +227,12 @@ class Extractor {
   }
 
   private newImport(node: TS.Node, specifier: string, kind: ImportFact['kind'], extra: Partial<ImportFact> = {}): ImportFact {
+    const { line, column, start, end } = this.span(node);
     const fact: ImportFact = {
-      ...this.span(node),
+      line,
+      column,
+      start,
+      end,
       specifier,
       kind,
       isLazy: false,
@@ -234,8 +240,8 @@ class Extractor {
       isElidedUnlessVerbatim: false,
       condition: kind === 'require' || kind === 'import-equals' ? 'require' : 'import',
       bindings: [],
-      ...extra,
     };
+    Object.assign(fact, extra);
     this.imports.push(fact);
     return fact;
   }
@@ -422,8 +428,12 @@ class Extractor {
     exportedAs: string[] = exportNames(at),
   ): void {
     for (const n of exportedAs) this.localExports[n] = name;
+    const { line, column, start, end } = this.span(at);
     const decl: DeclFact = {
-      ...this.span(at),
+      line,
+      column,
+      start,
+      end,
       name,
       kind: 'function',
       exportedAs,
@@ -437,7 +447,8 @@ class Extractor {
 
   private declareClass(cls: TS.ClassLikeDeclaration, name: string, at: TS.Node, ctx: Ctx, exportedAs: string[] = exportNames(at)): void {
     for (const n of exportedAs) this.localExports[n] = name;
-    const decl: DeclFact = { ...this.span(at), name, kind: 'class', exportedAs, staticMethodNames: [] };
+    const { line, column, start, end } = this.span(at);
+    const decl: DeclFact = { line, column, start, end, name, kind: 'class', exportedAs, staticMethodNames: [] };
     const body: DeclBody = { calls: [], staticMethods: {} };
     this.decls.push(decl);
     this.bodies.push(body);
@@ -769,7 +780,8 @@ class Extractor {
 
   private recordAwait(node: TS.Node, ctx: Ctx): void {
     if (ctx.fn !== null || ctx.isInAsyncIife) return;
-    this.effects.push({ ...this.span(node), kind: 'await', text: 'await', statementStart: ctx.statementStart, ...this.statementLine(ctx) });
+    const { line, column, start, end } = this.span(node);
+    this.effects.push({ line, column, start, end, kind: 'await', text: 'await', statementStart: ctx.statementStart, statementLine: this.statementLine(ctx) });
   }
 
   private recordCall(node: TS.CallExpression | TS.NewExpression | TS.TaggedTemplateExpression, kind: CallFact['kind'], calleeNode: TS.Expression, ctx: Ctx): void {
@@ -778,14 +790,19 @@ class Extractor {
     if (!isModuleLevel && !ctx.collector) return;
     const callee = this.calleeRef(calleeNode, ctx);
     if (!callee) return;
+    const { line, column, start, end } = this.span(node);
+    const calleeText = this.text.slice(calleeNode.getStart(this.sf), calleeNode.end);
     const fact: CallFact = {
-      ...this.span(node),
+      line,
+      column,
+      start,
+      end,
       kind,
       callee,
-      text: (kind === 'new' ? 'new ' : '') + calleeNode.getText(this.sf).replace(/\s+/g, ' ').slice(0, 80),
+      text: (kind === 'new' ? 'new ' : '') + (/\s/.test(calleeText) ? calleeText.replace(/\s+/g, ' ') : calleeText).slice(0, 80),
       statementStart: ctx.statementStart,
-      ...(isModuleLevel ? this.statementLine(ctx) : {}),
     };
+    if (isModuleLevel) fact.statementLine = this.statementLine(ctx);
     if (ctx.assignedTo) fact.assignedTo = ctx.assignedTo;
     if (ts.isPropertyAccessExpression(calleeNode)) {
       const receiver = unwrap(calleeNode.expression);
@@ -799,8 +816,8 @@ class Extractor {
    * Line of the enclosing top-level statement, so a suppression comment above a multi-line
    * statement covers an effect inside it. (Extra plain field; see EffectFact in src/effects.)
    */
-  private statementLine(ctx: Ctx): { statementLine?: number } {
-    return { statementLine: this.pos(ctx.statementStart).line };
+  private statementLine(ctx: Ctx): number {
+    return this.pos(ctx.statementStart).line;
   }
 
   /** Traces a callee expression to the binding it comes from. */
