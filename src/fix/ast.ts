@@ -81,8 +81,17 @@ export function freshName(text: string, base: string, also: Set<string> = new Se
   }
 }
 
+/** Names derived per specifier (a project imports the same specifiers from many files). */
+const camelNames = new Map<string, string>();
+
 /** `aws-sdk` -> `awsSdk`, `../services/zerodb.js` -> `zerodb`, `@scope/pkg` -> `pkg`. */
 export function camelFromSpecifier(specifier: string): string {
+  let name = camelNames.get(specifier);
+  if (name === undefined) camelNames.set(specifier, (name = camelOf(specifier)));
+  return name;
+}
+
+function camelOf(specifier: string): string {
   const parts = specifier.split('/').filter((p) => p && p !== '.' && p !== '..' && p !== 'index.js' && p !== 'index');
   const last = (parts[parts.length - 1] ?? 'module').replace(/^@/, '').replace(/\.[cm]?[jt]sx?$/, '');
   const words = last.split(/[^A-Za-z0-9]+/).filter(Boolean);
@@ -117,11 +126,6 @@ export function isRouteHandler(fn: FunctionNode): boolean {
   if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as unknown as TS.Expression)) return false;
   const callee = call.expression;
   return ts.isPropertyAccessExpression(callee) && ROUTE_METHODS.has(callee.name.text);
-}
-
-/** The identifier node at an offset (a use recorded by the extractor), its ancestors linked. */
-export function identifierAt(sf: TS.SourceFile, offset: number): TS.Identifier | undefined {
-  return descend(sf, offset, (n) => ts.isIdentifier(n) && n.getStart(sf) === offset) as TS.Identifier | undefined;
 }
 
 /** Whether a file is JavaScript (no type annotations allowed). */

@@ -6,7 +6,6 @@ import {
   asyncInsertPos,
   camelFromSpecifier,
   freshName,
-  identifierAt,
   isJsFile,
   isRouteHandler,
   namesDeclaredIn,
@@ -113,29 +112,34 @@ function build(
 
   // One site per function; a site nested in another is covered by the outer one.
   const byFn = new Map<FunctionNode, Set<ImportBinding>>();
+  const startOf = new Map<FunctionNode, number>(); // getStart skips leading comments: once per function
   for (const { b, fn } of raw) {
-    if (!byFn.has(fn)) byFn.set(fn, new Set());
+    if (!byFn.has(fn)) {
+      byFn.set(fn, new Set());
+      startOf.set(fn, fn.getStart(sf));
+    }
     byFn.get(fn)!.add(b);
   }
   const fns = [...byFn.keys()];
   const sites: Site[] = [];
   for (const fn of fns) {
-    const outer = fns.find((o) => o !== fn && o.getStart(sf) <= fn.getStart(sf) && fn.end <= o.end);
+    const outer = fns.find((o) => o !== fn && startOf.get(o)! <= startOf.get(fn)! && fn.end <= o.end);
     if (outer) {
       for (const b of byFn.get(fn)!) byFn.get(outer)!.add(b);
       continue;
     }
     sites.push({ fn, bindings: [] });
   }
-  for (const site of sites) site.bindings = fact.bindings.filter((b) => byFn.get(site.fn)!.has(b) || nestedHas(site.fn, byFn, sf, b));
-  sites.sort((a, b) => a.fn.getStart(sf) - b.fn.getStart(sf));
+  for (const site of sites) site.bindings = fact.bindings.filter((b) => byFn.get(site.fn)!.has(b) || nestedHas(site.fn, byFn, startOf, b));
+  sites.sort((a, b) => startOf.get(a.fn)! - startOf.get(b.fn)!);
 
   for (const site of sites) {
     const declared = namesDeclaredIn(site.fn);
     const clash = site.bindings.find((b) => declared.has(b.local));
     if (clash) return { kind: null, reason: `\`${clash.local}\` is also declared in ${fnLabel(site.fn, sf)}` };
     const bodyStart = site.fn.body!.getStart(sf);
-    const early = site.bindings.flatMap((b) => b.uses).find((u) => u.where === 'function' && u.start >= site.fn.getStart(sf) && u.start < site.fn.end && u.start < bodyStart);
+    const fnStart = startOf.get(site.fn)!;
+    const early = site.bindings.flatMap((b) => b.uses).find((u) => u.where === 'function' && u.start >= fnStart && u.start < site.fn.end && u.start < bodyStart);
     if (early) return { kind: null, reason: `a use in the parameters of ${fnLabel(site.fn, sf)} runs before the body` };
   }
 
@@ -162,7 +166,7 @@ function build(
   const nl = style.newline;
   if (lastImport === decl) {
     const isFirstImport = sf.statements.find((s) => ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s)) === decl;
-    const isAfterBlank = /\n[ \t]*\r?\n[ \t]*$/.test(text.slice(0, decl.getStart(sf)));
+    const isAfterBlank = endsWithBlankLine(text, decl.getStart(sf));
     const gap = typeImports.length || (!isFirstImport && !isAfterBlank) ? [''] : [];
     edits.push(replaceStatement(text, file, decl, sf, [...typeImports, ...(loader.length ? [...gap, ...loader] : [])], nl));
   } else {
@@ -182,8 +186,8 @@ function build(
   return { kind, isSafe: mode !== 'handler', description, edits };
 }
 
-function nestedHas(fn: FunctionNode, byFn: Map<FunctionNode, Set<ImportBinding>>, sf: TS.SourceFile, b: ImportBinding): boolean {
-  for (const [other, set] of byFn) if (other !== fn && fn.getStart(sf) <= other.getStart(sf) && other.end <= fn.end && set.has(b)) return true;
+function nestedHas(fn: FunctionNode, byFn: Map<FunctionNode, Set<ImportBinding>>, startOf: Map<FunctionNode, number>, b: ImportBinding): boolean {
+  for (const [other, set] of byFn) if (other !== fn && startOf.get(fn)! <= startOf.get(other)! && other.end <= fn.end && set.has(b)) return true;
   return false;
 }
 
@@ -279,6 +283,20 @@ function loaderText(mode: Mode, cacheName: string, loaderName: string, spec: str
   ];
 }
 
+/** Whether the text before `end` finishes with a blank line: `\n[ \t]*\r?\n[ \t]*$`, read backwards. */
+export function endsWithBlankLine(text: string, end: number): boolean {
+  let i = end;
+  const skipBlanks = () => {
+    while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  };
+  skipBlanks();
+  if (text[i - 1] !== '\n') return false;
+  i--;
+  if (text[i - 1] === '\r') i--;
+  skipBlanks();
+  return text[i - 1] === '\n';
+}
+
 /** Replaces a whole statement with lines (or removes it with its line break). */
 function replaceStatement(text: string, file: string, node: TS.Node, sf: TS.SourceFile, lines: string[], nl: string): Edit {
   const start = node.getStart(sf);
@@ -328,10 +346,8 @@ function planDefer(parsed: ParsedFile, file: string, fact: ImportFact, decl: TS.
     for (const u of b.uses) {
       if (u.where !== 'function') continue;
       if (u.isJsx) return { kind: null, reason: `\`${b.local}\` is used as a JSX tag` };
-      const id = identifierAt(sf, u.start);
       const member = /^[A-Za-z_$][\w$]*$/.test(b.imported) ? `${ns}.${b.imported}` : `${ns}[${quoted(b.imported, style)}]`;
-      const isShorthand = id && ts.isShorthandPropertyAssignment(id.parent);
-      edits.push({ file, start: u.start, end: u.end, text: isShorthand ? `${b.local}: ${member}` : member });
+      edits.push({ file, start: u.start, end: u.end, text: u.isShorthand ? `${b.local}: ${member}` : member });
     }
   }
   const lines = [...typeImportLines(fact, spec, style, isJsFile(file)), `import defer * as ${ns} from ${spec}${semi(style)}`];

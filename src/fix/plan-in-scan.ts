@@ -32,10 +32,12 @@ export function lazyPlanHook(project: ProjectConfig, formatOf: (file: string) =>
       parsedOf: (file) => (file === facts.file ? parsed : parseFile(file, fs.readFileSync(file, 'utf8'))),
       sourceFiles: () => [],
     };
-    const plans: Record<number, LazyPlanData> = {};
+    const plans: Record<number, StoredPlan> = {};
     for (const index of candidates) {
       try {
-        plans[index] = planLazyImport(facts.file, facts.imports[index]!, env);
+        const plan = planLazyImport(facts.file, facts.imports[index]!, env);
+        // Every edit is in this file: stored without its path (unpacked with it).
+        plans[index] = plan.kind ? { ...plan, edits: plan.edits.map(({ start, end, text }) => ({ start, end, text })) } : plan;
       } catch (error) {
         plans[index] = { kind: null, reason: `no rewrite: ${(error as Error).message}` };
       }
@@ -44,13 +46,18 @@ export function lazyPlanHook(project: ProjectConfig, formatOf: (file: string) =>
   };
 }
 
+/** A plan as stored: its edits without the file's path. */
+type StoredPlan = { kind: string; isSafe: boolean; description: string; edits: Array<{ start: number; end: number; text: string }> } | { kind: null; reason: string };
+
 /** The last file's plans, unpacked (the rule asks file by file; keeping every file's would cost 100 MB at 50k files). */
-let unpacked: { data: Uint8Array; plans: Record<number, LazyPlanData> } | null = null;
+let unpacked: { data: Uint8Array; plans: Record<number, StoredPlan> } | null = null;
 
 /** The plan stored for one import of a file in this context, if the scan planned it. */
 export function storedPlan(facts: FileFacts, importIndex: number, context: string): LazyPlanData | undefined {
   if (facts.lazyPlans?.context !== context) return undefined;
   const data = facts.lazyPlans.plans;
-  if (unpacked?.data !== data) unpacked = { data, plans: v8.deserialize(data) as Record<number, LazyPlanData> };
-  return unpacked.plans[importIndex];
+  if (unpacked?.data !== data) unpacked = { data, plans: v8.deserialize(data) as Record<number, StoredPlan> };
+  const plan = unpacked.plans[importIndex];
+  if (!plan || plan.kind === null) return plan;
+  return { ...plan, edits: plan.edits.map((e) => ({ file: facts.file, ...e })) };
 }
