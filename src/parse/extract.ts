@@ -92,7 +92,22 @@ interface Ctx {
   /** Module-level variable the current initializer assigns. */
   assignedTo?: string;
   /** Inside an async IIFE: `await` there does not block the module. */
-  isInAsyncIife?: boolean;
+  isInAsyncIife: boolean;
+}
+
+// Contexts are immutable and made only here, all with one shape (the walk makes one per function,
+// scope and type position: object spreads there cost more than the TypeScript parse of them).
+function makeCtx(scope: Scope, fn: FunctionRef | null, isType: boolean, statementStart: number, collector: CallFact[] | null, assignedTo: string | undefined, isInAsyncIife: boolean): Ctx {
+  return { scope, fn, isType, statementStart, collector, assignedTo, isInAsyncIife };
+}
+
+/** The same context in a type position. */
+function asType(ctx: Ctx): Ctx {
+  return ctx.isType ? ctx : makeCtx(ctx.scope, ctx.fn, true, ctx.statementStart, ctx.collector, ctx.assignedTo, ctx.isInAsyncIife);
+}
+
+function withScope(ctx: Ctx, scope: Scope): Ctx {
+  return makeCtx(scope, ctx.fn, ctx.isType, ctx.statementStart, ctx.collector, ctx.assignedTo, ctx.isInAsyncIife);
 }
 
 const SCRIPT_KINDS: Record<string, TS.ScriptKind> = {
@@ -184,8 +199,7 @@ class Extractor {
       return base;
     }
     this.declareModuleScope();
-    const ctx: Ctx = { scope: this.moduleScope, fn: null, isType: false, statementStart: 0, collector: null };
-    for (const statement of sf.statements) this.topLevel(statement, { ...ctx, statementStart: statement.getStart(sf) });
+    for (const statement of sf.statements) this.topLevel(statement, makeCtx(this.moduleScope, null, false, statement.getStart(sf), null, undefined, false));
     this.finishImports();
     base.isEsm = this.isEsm;
     if (this.decls.length) base.declBodies = v8.serialize(this.bodies);
@@ -360,7 +374,7 @@ class Extractor {
     if (ts.isImportDeclaration(statement)) return;
     if (ts.isImportEqualsDeclaration(statement)) return;
     if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) {
-      this.walk(statement, { ...ctx, isType: true });
+      this.walk(statement, asType(ctx));
       return;
     }
     if (ts.isFunctionDeclaration(statement)) {
@@ -389,9 +403,9 @@ class Extractor {
           continue;
         }
         const assignedTo = ts.isIdentifier(d.name) ? d.name.text : undefined;
-        if (d.type) this.walk(d.type, { ...ctx, isType: true });
+        if (d.type) this.walk(d.type, asType(ctx));
         this.walkBindingDefaults(d.name, ctx);
-        if (d.initializer) this.walk(d.initializer, { ...ctx, assignedTo });
+        if (d.initializer) this.walk(d.initializer, makeCtx(ctx.scope, ctx.fn, ctx.isType, ctx.statementStart, ctx.collector, assignedTo, ctx.isInAsyncIife));
       }
       return;
     }
@@ -464,12 +478,12 @@ class Extractor {
     for (const clause of cls.heritageClauses ?? []) {
       const isExtends = clause.token === Kind.ExtendsKeyword;
       for (const t of clause.types) {
-        this.walk(t.expression, { ...ctx, isType: !isExtends || ctx.isType });
-        if (t.typeArguments) for (const a of t.typeArguments) this.walk(a, { ...ctx, isType: true });
+        this.walk(t.expression, isExtends ? ctx : asType(ctx));
+        if (t.typeArguments) for (const a of t.typeArguments) this.walk(a, asType(ctx));
         if (isExtends && decl) decl.superClass = this.calleeRef(t.expression, ctx);
       }
     }
-    for (const typeParam of cls.typeParameters ?? []) this.walk(typeParam, { ...ctx, isType: true });
+    for (const typeParam of cls.typeParameters ?? []) this.walk(typeParam, asType(ctx));
     for (const member of cls.members) {
       for (const m of ts.canHaveDecorators(member) ? (ts.getDecorators(member) ?? []) : []) this.walk(m, ctx);
       if (member.name && ts.isComputedPropertyName(member.name)) this.walk(member.name.expression, ctx);
@@ -477,7 +491,7 @@ class Extractor {
       if (ts.isClassStaticBlockDeclaration(member)) {
         this.walkIife(member.body, ctx, false);
       } else if (ts.isPropertyDeclaration(member)) {
-        if (member.type) this.walk(member.type, { ...ctx, isType: true });
+        if (member.type) this.walk(member.type, asType(ctx));
         if (!member.initializer) continue;
         if (isStatic) this.walk(member.initializer, ctx);
         else this.walkDeferred(member.initializer, ctx, body?.calls ?? null, member);
@@ -491,7 +505,7 @@ class Extractor {
         }
         this.walkFunction(member, ctx, collector);
       } else {
-        this.walk(member, { ...ctx, isType: true });
+        this.walk(member, asType(ctx));
       }
     }
   }
@@ -522,7 +536,7 @@ class Extractor {
   private walkDeferred(node: TS.Node, ctx: Ctx, collector: CallFact[] | null, at: TS.Node): void {
     const scope = new Scope(ctx.scope, true);
     const fnRef = this.fnRef(at, false, ctx, undefined);
-    this.walk(node, { ...ctx, scope, fn: fnRef, collector, assignedTo: undefined });
+    this.walk(node, makeCtx(scope, fnRef, ctx.isType, ctx.statementStart, collector, undefined, ctx.isInAsyncIife));
   }
 
   private fnRef(node: TS.Node, isAsync: boolean, ctx: Ctx, name: string | undefined): FunctionRef {
@@ -548,15 +562,15 @@ class Extractor {
     for (const p of fn.parameters) addBindingNames(p.name, scope.names);
     const body = (fn as TS.FunctionLikeDeclaration).body;
     if (body && ts.isBlock(body)) collectDeclarations(body.statements, scope);
-    const inner: Ctx = { ...ctx, scope, fn: this.fnRef(fn, isAsync, ctx, name), collector, assignedTo: undefined, isInAsyncIife: false };
-    for (const tp of fn.typeParameters ?? []) this.walk(tp, { ...inner, isType: true });
+    const inner = makeCtx(scope, this.fnRef(fn, isAsync, ctx, name), ctx.isType, ctx.statementStart, collector, undefined, false);
+    for (const tp of fn.typeParameters ?? []) this.walk(tp, asType(inner));
     for (const p of fn.parameters) {
       for (const d of ts.getDecorators(p) ?? []) this.walk(d, ctx);
-      if (p.type) this.walk(p.type, { ...inner, isType: true });
+      if (p.type) this.walk(p.type, asType(inner));
       this.walkBindingDefaults(p.name, inner);
       if (p.initializer) this.walk(p.initializer, inner);
     }
-    if (fn.type) this.walk(fn.type, { ...inner, isType: true });
+    if (fn.type) this.walk(fn.type, asType(inner));
     if (body) this.walk(body, inner);
   }
 
@@ -565,7 +579,7 @@ class Extractor {
     const scope = new Scope(ctx.scope, true);
     for (const p of params) addBindingNames(p.name, scope.names);
     if (ts.isBlock(body)) collectDeclarations(body.statements, scope);
-    const inner: Ctx = { ...ctx, scope, assignedTo: undefined, isInAsyncIife: ctx.isInAsyncIife || isAsync };
+    const inner = makeCtx(scope, ctx.fn, ctx.isType, ctx.statementStart, ctx.collector, undefined, ctx.isInAsyncIife || isAsync);
     for (const p of params) if (p.initializer) this.walk(p.initializer, inner);
     this.walk(body, inner);
   }
@@ -586,7 +600,7 @@ class Extractor {
 
   private walk(node: TS.Node, ctx: Ctx): void {
     if (ts.isTypeNode(node) && !ctx.isType && !ts.isExpressionWithTypeArguments(node)) {
-      this.walk(node, { ...ctx, isType: true });
+      this.walk(node, asType(ctx));
       return;
     }
     switch (node.kind) {
@@ -630,19 +644,19 @@ class Extractor {
       case Kind.TypeAliasDeclaration: {
         const d = node as TS.InterfaceDeclaration | TS.TypeAliasDeclaration;
         ts.forEachChild(d, (child) => {
-          if (child !== d.name) this.walk(child, { ...ctx, isType: true });
+          if (child !== d.name) this.walk(child, asType(ctx));
         });
         return;
       }
       case Kind.TypeParameter: {
         const tp = node as TS.TypeParameterDeclaration;
-        if (tp.constraint) this.walk(tp.constraint, { ...ctx, isType: true });
-        if (tp.default) this.walk(tp.default, { ...ctx, isType: true });
+        if (tp.constraint) this.walk(tp.constraint, asType(ctx));
+        if (tp.default) this.walk(tp.default, asType(ctx));
         return;
       }
       case Kind.VariableDeclaration: {
         const d = node as TS.VariableDeclaration;
-        if (d.type) this.walk(d.type, { ...ctx, isType: true });
+        if (d.type) this.walk(d.type, asType(ctx));
         this.walkBindingDefaults(d.name, ctx);
         if (d.initializer) this.walk(d.initializer, ctx);
         return;
@@ -669,7 +683,7 @@ class Extractor {
         const scope = new Scope(ctx.scope, false);
         const statements = ts.isBlock(node) ? node.statements : (node as TS.CaseBlock).clauses.flatMap((c) => [...c.statements]);
         collectDeclarations(statements, scope);
-        this.walkChildren(node, { ...ctx, scope });
+        this.walkChildren(node, withScope(ctx, scope));
         return;
       }
       case Kind.ForStatement:
@@ -680,14 +694,14 @@ class Extractor {
         const init = ts.isForStatement(loop) ? loop.initializer : loop.initializer;
         if (init && ts.isVariableDeclarationList(init)) for (const d of init.declarations) addBindingNames(d.name, scope.names);
         if (ts.isForOfStatement(loop) && loop.awaitModifier) this.recordAwait(loop, ctx);
-        this.walkChildren(node, { ...ctx, scope });
+        this.walkChildren(node, withScope(ctx, scope));
         return;
       }
       case Kind.CatchClause: {
         const c = node as TS.CatchClause;
         const scope = new Scope(ctx.scope, false);
         if (c.variableDeclaration) addBindingNames(c.variableDeclaration.name, scope.names);
-        this.walk(c.block, { ...ctx, scope });
+        this.walk(c.block, withScope(ctx, scope));
         return;
       }
       case Kind.LabeledStatement:
@@ -709,7 +723,7 @@ class Extractor {
         if (ts.isIdentifier(tag)) {
           if (/^[A-Z_$]/.test(tag.text)) this.useIdentifier(tag, ctx, undefined, true);
         } else this.walk(tag, ctx);
-        if (el.typeArguments) for (const t of el.typeArguments) this.walk(t, { ...ctx, isType: true });
+        if (el.typeArguments) for (const t of el.typeArguments) this.walk(t, asType(ctx));
         this.walk(el.attributes, ctx);
         return;
       }
@@ -717,7 +731,7 @@ class Extractor {
         return;
       case Kind.TypeQuery: {
         const q = node as TS.TypeQueryNode;
-        this.walk(q.exprName, { ...ctx, isType: true });
+        this.walk(q.exprName, asType(ctx));
         return;
       }
       case Kind.AwaitExpression:
