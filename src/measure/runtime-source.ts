@@ -200,8 +200,20 @@ try {
   write({ ok: false, error: describe(error) });
   process.exit(0);
 }
-const wallMs = now() - start;
+const end = now();
+const wallMs = end - start;
 const entryEvents = events.splice(0);
+// Node >= 22.12 may load a CommonJS entry (one the hooks pass on without source) without
+// Module.prototype._compile: then the entry's own span is the import itself, around its children.
+const entryUrl = pathToFileURL(config.entry).href;
+let isEntrySeen = false;
+for (let i = 0; i < entryEvents.length; i += 3) {
+  if (entryEvents[i] === 0 && (entryEvents[i + 1] === config.entry || entryEvents[i + 1] === entryUrl)) isEntrySeen = true;
+}
+if (!isEntrySeen) {
+  entryEvents.unshift(0, config.entry, start);
+  entryEvents.push(1, config.entry, end);
+}
 const edges = await recorder.edges();
 const plain = globalThis.__importscan_plain;
 const calibration = { events: calibrationEvents, esmMs, cjsMs, plainEsmMs: plain.esmMs, plainCjsMs: plain.cjsMs };
