@@ -59,5 +59,6 @@ export function storedPlan(facts: FileFacts, importIndex: number, context: strin
   if (unpacked?.data !== data) unpacked = { data, plans: v8.deserialize(data) as Record<number, StoredPlan> };
   const plan = unpacked.plans[importIndex];
   if (!plan || plan.kind === null) return plan;
-  return { ...plan, edits: plan.edits.map((e) => ({ file: facts.file, ...e })) };
+  const file = facts.file;
+  return { kind: plan.kind, isSafe: plan.isSafe, description: plan.description, edits: plan.edits.map((e) => ({ file, start: e.start, end: e.end, text: e.text })) };
 }
