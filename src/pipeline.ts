@@ -11,7 +11,7 @@ import { UsageError } from './errors.js';
 import { buildGraph } from './graph/build.js';
 import { entryReport } from './graph/entry-report.js';
 import type { ProjectGraph } from './graph/project-graph.js';
-import { lazyPlanHook } from './fix/plan-in-scan.js';
+import { rewriteFactsHook } from './fix/plan-in-scan.js';
 import { readFacts } from './parse/read.js';
 import { ModuleResolver } from './resolve/resolver.js';
 import { findTsconfig, loadTsconfig, NO_TSCONFIG, type ProjectConfig } from './resolve/tsconfig.js';
@@ -80,8 +80,8 @@ export function scan(options: ScanOptions): ScanOutput {
 
   // Parse, resolve, graph (parse and resolve are timed inside the walk).
   const resolver = new ModuleResolver(project);
-  // Rewrites are planned while each tree is in memory, when the rule that reports them is on.
-  const hook = config.rules['lazy-import']?.severity === 'off' ? undefined : lazyPlanHook(project, (file) => resolver.formatOf(file));
+  // What the rewrites need from each tree is read while it is in memory, when the rule that reports them is on.
+  const hook = config.rules['lazy-import']?.severity === 'off' ? undefined : rewriteFactsHook;
   const parseOne = (file: string) => readFacts(file, hook);
   const parse = options.factsOf ? (file: string) => options.factsOf!(file, root, parseOne) : parseOne;
   const graph = timings.time('graph', () =>

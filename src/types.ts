@@ -175,16 +175,50 @@ export interface FileFacts {
   /** Module-level variables initialised by a call/new: local name -> index into `effects`. */
   suppressions: SuppressionFact[];
   /**
-   * Lazy-import rewrites planned while the tree was parsed (src/fix): import index -> plan, for the
-   * project context (`format|module|typescript`) they were planned in. Serialised (v8): most are
-   * never reported (their import saves nothing), so they stay one compact buffer until one is.
+   * What the lazy-import rewrites need from the tree, read while it was parsed (src/fix/lazy-shapes):
+   * present when the file has a candidate import. The rewrites themselves are planned only for the
+   * imports the rule reports (most candidates save nothing).
    */
-  lazyPlans?: { context: string; plans: Uint8Array };
+  lazyShapes?: LazyShapes;
   /** Module-level `const x = new X()` accessor rewrites planned while the tree was parsed (src/fix/instance-accessor). */
   accessorPlans?: AccessorPlanData[];
   /** Whether the file uses ESM syntax (import/export) vs CommonJS only. */
   isEsm: boolean;
   /** Start offsets of each line (for mapping offsets). Omitted from caches, recomputed. */
+}
+
+/** The import statements and the functions holding candidate imports' uses, as lazy-import plans read them. */
+export interface LazyShapes {
+  /** Starts of the top-level import declarations. */
+  importDeclStarts: number[];
+  /** The first and last top-level import statements (declarations and `import x = require()`). */
+  firstImportStart: number;
+  lastImportStart: number;
+  lastImportEnd: number;
+  /** Sorted by `at`. */
+  functions: FunctionShape[];
+}
+
+/** A function-like node with a body, as plain data. */
+export interface FunctionShape {
+  /** Start (after leading trivia): what FunctionRef.start and outerStart hold. */
+  at: number;
+  end: number;
+  bodyStart: number;
+  bodyEnd: number;
+  isBlock: boolean;
+  /** Start of the body's first statement, -1 when the block is empty or the body an expression. */
+  firstStatementStart: number;
+  /** Declared `async`. */
+  isAsync: boolean;
+  /** Where `async ` goes to make it async. */
+  asyncAt: number;
+  /** `handler()`, `the GET /x handler (line 12)`, `the function at line 3`. */
+  label: string;
+  /** An argument of `router.get(...)`-style calls. */
+  isRouteHandler: boolean;
+  /** Names it declares (parameters, body) that are also a candidate import's local names. */
+  declared: string[];
 }
 
 /** An accessor rewrite's own-file part: see src/fix/instance-accessor (plain data, cached with the facts). */
@@ -197,10 +231,6 @@ export interface AccessorPlanData {
   edits: Array<{ start: number; end: number; text: string }>;
 }
 
-/** A planned rewrite (or why there is none), as plain data: edits are `{file, start, end, text}`. */
-export type LazyPlanData =
-  | { kind: string; isSafe: boolean; description: string; edits: Array<{ file: string; start: number; end: number; text: string }> }
-  | { kind: null; reason: string };
 
 /** A resolved import target. */
 export type Resolved =

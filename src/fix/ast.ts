@@ -108,11 +108,29 @@ export function pascal(name: string): string {
 export function asyncInsertPos(fn: FunctionNode, sf: TS.SourceFile): number {
   if (ts.isArrowFunction(fn)) return fn.getStart(sf);
   if (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) {
-    const keyword = fn.getChildren(sf).find((c) => c.kind === ts.SyntaxKind.FunctionKeyword);
-    return keyword ? keyword.getStart(sf) : fn.getStart(sf);
+    // The `function` keyword is the first token after the modifiers. (getChildren() would find it
+    // too, but it keeps the token nodes it makes in a WeakMap, which slows every later scavenge.)
+    const modifiers = fn.modifiers;
+    return modifiers?.length ? afterTrivia(sf.text, modifiers[modifiers.length - 1]!.end) : fn.getStart(sf);
   }
   if (ts.isMethodDeclaration(fn)) return fn.name.getStart(sf);
   return fn.getStart(sf);
+}
+
+/** The first offset at or after `pos` that is not whitespace or a comment. */
+export function afterTrivia(text: string, pos: number): number {
+  for (let i = pos; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029) i++;
+    else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      const eol = text.indexOf('\n', i);
+      i = eol < 0 ? text.length : eol + 1;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? text.length : close + 2;
+    } else return i;
+  }
+  return text.length;
 }
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head']);

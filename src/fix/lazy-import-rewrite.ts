@@ -1,18 +1,8 @@
-// fix: the rewrites that load an eager import on first use. Pure: facts + text in, edits out.
-import type * as TS from 'typescript';
-import { ts } from '../parse/typescript.js';
-import type { BindingUse, ImportBinding, ImportFact } from '../types.js';
-import {
-  asyncInsertPos,
-  camelFromSpecifier,
-  freshName,
-  isJsFile,
-  isRouteHandler,
-  namesDeclaredIn,
-  pascal,
-  type FunctionNode,
-  type ParsedFile,
-} from './ast.js';
+// fix: the rewrites that load an eager import on first use. Pure: facts, the file's text and the
+// shapes of the functions its uses sit in (read from the tree by the scan: src/fix/lazy-shapes) in,
+// edits out.
+import type { BindingUse, FunctionShape, ImportBinding, ImportFact, LazyShapes } from '../types.js';
+import { camelFromSpecifier, freshName, isJsFile, pascal } from './ast.js';
 import type { Edit } from './edits.js';
 import { isImportDeferAvailable, type FixEnv } from './environment.js';
 import { detectStyle, indentAt, quoted, semi, type FileStyle } from './style.js';
@@ -51,43 +41,58 @@ export function isLazyCandidate(fact: ImportFact): boolean {
 }
 
 interface Site {
-  fn: FunctionNode;
+  fn: FunctionShape;
   bindings: ImportBinding[];
 }
 
-/** Plans the rewrite of one candidate import of `file`. */
-export function planLazyImport(file: string, fact: ImportFact, env: FixEnv): RewritePlan | NoPlan {
+/** A file as planning reads it: its text and the shapes the scan kept. */
+export interface PlanInput {
+  file: string;
+  text: string;
+  shapes: LazyShapes;
+}
+
+/** The function shapes of a file by start offset (what FunctionRef.start/outerStart hold). */
+const shapeIndex = new WeakMap<LazyShapes, Map<number, FunctionShape>>();
+
+function functionAt(shapes: LazyShapes, start: number): FunctionShape | undefined {
+  let index = shapeIndex.get(shapes);
+  if (!index) shapeIndex.set(shapes, (index = new Map(shapes.functions.map((f) => [f.at, f]))));
+  return index.get(start);
+}
+
+/** Plans the rewrite of one candidate import of a file. */
+export function planLazyImport(input: PlanInput, fact: ImportFact, env: FixEnv): RewritePlan | NoPlan {
   if (!isLazyCandidate(fact)) return { kind: null, reason: 'not every value binding is used only inside functions' };
-  const parsed = env.parsedOf(file);
-  const decl = parsed.sf.statements.find((s): s is TS.ImportDeclaration => ts.isImportDeclaration(s) && s.getStart(parsed.sf) === fact.start);
-  if (!decl) return { kind: null, reason: 'the import declaration moved since the scan' };
+  const { shapes } = input;
+  if (!shapes.importDeclStarts.includes(fact.start)) return { kind: null, reason: 'the import declaration moved since the scan' };
   const values = valueBindings(fact);
   const uses = values.flatMap((b) => b.uses.filter((u) => u.where === 'function').map((u) => ({ b, u })));
 
   // Where each use can load the module: the innermost async function, else an async outer one.
-  const asyncSite = (u: BindingUse): FunctionNode | null | undefined => {
+  const asyncSite = (u: BindingUse): FunctionShape | null | undefined => {
     if (!u.fn) return undefined;
-    if (u.fn.isAsync) return parsed.functions.get(u.fn.start);
-    if (u.fn.outerIsAsync) return parsed.functions.get(u.fn.outerStart);
+    if (u.fn.isAsync) return functionAt(shapes, u.fn.start);
+    if (u.fn.outerIsAsync) return functionAt(shapes, u.fn.outerStart);
     return null;
   };
-  const outerSite = (u: BindingUse): FunctionNode | undefined => (u.fn ? parsed.functions.get(u.fn.outerStart) : undefined);
+  const outerSite = (u: BindingUse): FunctionShape | undefined => (u.fn ? functionAt(shapes, u.fn.outerStart) : undefined);
 
   const isEveryAsync = uses.every(({ u }) => asyncSite(u));
   if (isEveryAsync) {
-    return build(parsed, file, fact, decl, env, uses.map(({ b, u }) => ({ b, fn: asyncSite(u)! })), 'async');
+    return build(input, fact, uses.map(({ b, u }) => ({ b, fn: asyncSite(u)! })), 'async');
   }
   if (uses.some(({ u }) => !outerSite(u))) return { kind: null, reason: 'a use sits in a class field initializer' };
-  if (env.formatOf(file) === 'require') {
-    return build(parsed, file, fact, decl, env, uses.map(({ b, u }) => ({ b, fn: outerSite(u)! })), 'cjs');
+  if (env.formatOf(input.file) === 'require') {
+    return build(input, fact, uses.map(({ b, u }) => ({ b, fn: outerSite(u)! })), 'cjs');
   }
   // ESM and synchronous uses: offered rewrites only.
   const syncOuters = uses.filter(({ u }) => !asyncSite(u)).map(({ u }) => outerSite(u)!);
-  if (syncOuters.every((fn) => isRouteHandler(fn))) {
+  if (syncOuters.every((fn) => fn.isRouteHandler)) {
     const sites = uses.map(({ b, u }) => ({ b, fn: asyncSite(u) ?? outerSite(u)! }));
-    return build(parsed, file, fact, decl, env, sites, 'handler');
+    return build(input, fact, sites, 'handler');
   }
-  if (isImportDeferAvailable(env)) return planDefer(parsed, file, fact, decl);
+  if (isImportDeferAvailable(env)) return planDefer(input, fact);
   return {
     kind: null,
     reason:
@@ -97,50 +102,36 @@ export function planLazyImport(file: string, fact: ImportFact, env: FixEnv): Rew
 
 type Mode = 'async' | 'cjs' | 'handler';
 
-function build(
-  parsed: ParsedFile,
-  file: string,
-  fact: ImportFact,
-  decl: TS.ImportDeclaration,
-  env: FixEnv,
-  raw: Array<{ b: ImportBinding; fn: FunctionNode }>,
-  mode: Mode,
-): RewritePlan | NoPlan {
-  const { sf, text } = parsed;
+function build(input: PlanInput, fact: ImportFact, raw: Array<{ b: ImportBinding; fn: FunctionShape }>, mode: Mode): RewritePlan | NoPlan {
+  const { file, text, shapes } = input;
   const style = detectStyle(text);
   const isJs = isJsFile(file);
 
   // One site per function; a site nested in another is covered by the outer one.
-  const byFn = new Map<FunctionNode, Set<ImportBinding>>();
-  const startOf = new Map<FunctionNode, number>(); // getStart skips leading comments: once per function
+  const byFn = new Map<FunctionShape, Set<ImportBinding>>();
   for (const { b, fn } of raw) {
-    if (!byFn.has(fn)) {
-      byFn.set(fn, new Set());
-      startOf.set(fn, fn.getStart(sf));
-    }
+    if (!byFn.has(fn)) byFn.set(fn, new Set());
     byFn.get(fn)!.add(b);
   }
   const fns = [...byFn.keys()];
   const sites: Site[] = [];
   for (const fn of fns) {
-    const outer = fns.find((o) => o !== fn && startOf.get(o)! <= startOf.get(fn)! && fn.end <= o.end);
+    const outer = fns.find((o) => o !== fn && o.at <= fn.at && fn.end <= o.end);
     if (outer) {
       for (const b of byFn.get(fn)!) byFn.get(outer)!.add(b);
       continue;
     }
     sites.push({ fn, bindings: [] });
   }
-  for (const site of sites) site.bindings = fact.bindings.filter((b) => byFn.get(site.fn)!.has(b) || nestedHas(site.fn, byFn, startOf, b));
-  sites.sort((a, b) => startOf.get(a.fn)! - startOf.get(b.fn)!);
+  for (const site of sites) site.bindings = fact.bindings.filter((b) => byFn.get(site.fn)!.has(b) || nestedHas(site.fn, byFn, b));
+  sites.sort((a, b) => a.fn.at - b.fn.at);
 
   for (const site of sites) {
-    const declared = namesDeclaredIn(site.fn);
-    const clash = site.bindings.find((b) => declared.has(b.local));
-    if (clash) return { kind: null, reason: `\`${clash.local}\` is also declared in ${fnLabel(site.fn, sf)}` };
-    const bodyStart = site.fn.body!.getStart(sf);
-    const fnStart = startOf.get(site.fn)!;
-    const early = site.bindings.flatMap((b) => b.uses).find((u) => u.where === 'function' && u.start >= fnStart && u.start < site.fn.end && u.start < bodyStart);
-    if (early) return { kind: null, reason: `a use in the parameters of ${fnLabel(site.fn, sf)} runs before the body` };
+    const clash = site.bindings.find((b) => site.fn.declared.includes(b.local));
+    if (clash) return { kind: null, reason: `\`${clash.local}\` is also declared in ${site.fn.label}` };
+    const { at, end, bodyStart } = site.fn;
+    const early = site.bindings.flatMap((b) => b.uses).find((u) => u.where === 'function' && u.start >= at && u.start < end && u.start < bodyStart);
+    if (early) return { kind: null, reason: `a use in the parameters of ${site.fn.label} runs before the body` };
   }
 
   const spec = quoted(fact.specifier, style);
@@ -153,8 +144,8 @@ function build(
   const edits: Edit[] = [];
   for (const site of sites) {
     const statements = destructure(site.bindings, load, style);
-    if (mode === 'handler' && !hasAsync(site.fn)) edits.push({ file, start: asyncInsertPos(site.fn, sf), end: asyncInsertPos(site.fn, sf), text: 'async ' });
-    edits.push(insertAtBodyStart(parsed, file, site.fn, statements, style));
+    if (mode === 'handler' && !site.fn.isAsync) edits.push({ file, start: site.fn.asyncAt, end: site.fn.asyncAt, text: 'async ' });
+    edits.push(insertAtBodyStart(text, file, site.fn, statements, style));
   }
 
   // The import declaration becomes type imports (for type uses) and, when needed, the loader.
@@ -162,20 +153,19 @@ function build(
   const cjsDefault = mode === 'cjs' ? fact.bindings.find((b) => b.imported === 'default' && !b.isTypeOnly) : undefined;
   const typeImports = typeImportLines(fact, spec, style, isJs, cjsDefault);
   const loader = isLoader ? loaderText(mode, cacheName, loaderName, spec, style, isJs, fact, cjsDefault?.local) : [];
-  const lastImport = [...sf.statements].reverse().find((s) => ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s))!;
   const nl = style.newline;
-  if (lastImport === decl) {
-    const isFirstImport = sf.statements.find((s) => ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s)) === decl;
-    const isAfterBlank = endsWithBlankLine(text, decl.getStart(sf));
+  if (shapes.lastImportStart === fact.start) {
+    const isFirstImport = shapes.firstImportStart === fact.start;
+    const isAfterBlank = endsWithBlankLine(text, fact.start);
     const gap = typeImports.length || (!isFirstImport && !isAfterBlank) ? [''] : [];
-    edits.push(replaceStatement(text, file, decl, sf, [...typeImports, ...(loader.length ? [...gap, ...loader] : [])], nl));
+    edits.push(replaceStatement(text, file, fact, [...typeImports, ...(loader.length ? [...gap, ...loader] : [])], nl));
   } else {
-    edits.push(replaceStatement(text, file, decl, sf, typeImports, nl));
-    if (loader.length) edits.push({ file, start: lastImport.end, end: lastImport.end, text: nl + nl + loader.join(nl) });
+    edits.push(replaceStatement(text, file, fact, typeImports, nl));
+    if (loader.length) edits.push({ file, start: shapes.lastImportEnd, end: shapes.lastImportEnd, text: nl + nl + loader.join(nl) });
   }
 
   const names = fact.bindings.filter((b) => !b.isTypeOnly && valueBindingsHas(fact, b)).map((b) => b.local).join(', ');
-  const where = sites.length === 1 ? fnLabel(sites[0]!.fn, sf) : `${sites.length} functions`;
+  const where = sites.length === 1 ? sites[0]!.fn.label : `${sites.length} functions`;
   const kind: RewriteKind = mode === 'cjs' ? 'cjs-require' : mode === 'handler' ? 'async-handler' : isLoader ? 'async-loader' : 'async-import';
   const description =
     mode === 'cjs'
@@ -186,17 +176,13 @@ function build(
   return { kind, isSafe: mode !== 'handler', description, edits };
 }
 
-function nestedHas(fn: FunctionNode, byFn: Map<FunctionNode, Set<ImportBinding>>, startOf: Map<FunctionNode, number>, b: ImportBinding): boolean {
-  for (const [other, set] of byFn) if (other !== fn && startOf.get(fn)! <= startOf.get(other)! && other.end <= fn.end && set.has(b)) return true;
+function nestedHas(fn: FunctionShape, byFn: Map<FunctionShape, Set<ImportBinding>>, b: ImportBinding): boolean {
+  for (const [other, set] of byFn) if (other !== fn && fn.at <= other.at && other.end <= fn.end && set.has(b)) return true;
   return false;
 }
 
 function valueBindingsHas(fact: ImportFact, b: ImportBinding): boolean {
   return valueBindings(fact).includes(b);
-}
-
-function hasAsync(fn: FunctionNode): boolean {
-  return (ts.getModifiers(fn as TS.FunctionDeclaration) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
 }
 
 /** `const { S3, default: AWS } = <load>;` (and `const ns = <load>;` for a namespace binding). */
@@ -211,24 +197,22 @@ function destructure(bindings: ImportBinding[], load: string, style: FileStyle):
   return [`const { ${props.join(', ')} } = ${load}${s}`];
 }
 
-function insertAtBodyStart(parsed: ParsedFile, file: string, fn: FunctionNode, statements: string[], style: FileStyle): Edit {
-  const { sf, text } = parsed;
-  const body = fn.body!;
+function insertAtBodyStart(text: string, file: string, fn: FunctionShape, statements: string[], style: FileStyle): Edit {
   const nl = style.newline;
-  if (ts.isBlock(body)) {
-    const open = body.getStart(sf) + 1;
-    const first = body.statements[0];
-    const isSameLine = first && !text.slice(open, first.getStart(sf)).includes('\n');
+  if (fn.isBlock) {
+    const open = fn.bodyStart + 1;
+    const first = fn.firstStatementStart;
+    const isSameLine = first >= 0 && !text.slice(open, first).includes('\n');
     if (isSameLine) return { file, start: open, end: open, text: ` ${statements.join(' ')}` };
-    const indent = first ? indentAt(text, first.getStart(sf)) : indentAt(text, body.getStart(sf)) + style.indentUnit;
+    const indent = first >= 0 ? indentAt(text, first) : indentAt(text, fn.bodyStart) + style.indentUnit;
     return { file, start: open, end: open, text: statements.map((st) => `${nl}${indent}${st}`).join('') };
   }
   // `async (x) => expr` becomes a block that loads, then returns expr.
-  const outer = indentAt(text, fn.getStart(sf));
+  const outer = indentAt(text, fn.at);
   const inner = outer + style.indentUnit;
-  const expr = text.slice(body.getStart(sf), body.end);
+  const expr = text.slice(fn.bodyStart, fn.bodyEnd);
   const block = `{${statements.map((st) => `${nl}${inner}${st}`).join('')}${nl}${inner}return ${expr}${semi(style)}${nl}${outer}}`;
-  return { file, start: body.getStart(sf), end: body.end, text: block };
+  return { file, start: fn.bodyStart, end: fn.bodyEnd, text: block };
 }
 
 /** `import type` lines keeping the bindings used as types (or declared `type`). */
@@ -298,10 +282,10 @@ export function endsWithBlankLine(text: string, end: number): boolean {
 }
 
 /** Replaces a whole statement with lines (or removes it with its line break). */
-function replaceStatement(text: string, file: string, node: TS.Node, sf: TS.SourceFile, lines: string[], nl: string): Edit {
-  const start = node.getStart(sf);
-  if (lines.length) return { file, start, end: node.end, text: lines.join(nl) };
-  let end = node.end;
+function replaceStatement(text: string, file: string, statement: { start: number; end: number }, lines: string[], nl: string): Edit {
+  const { start } = statement;
+  if (lines.length) return { file, start, end: statement.end, text: lines.join(nl) };
+  let end = statement.end;
   if (text.startsWith('\r\n', end)) end += 2;
   else if (text[end] === '\n') end += 1;
   // Removing the only statement of a blank-line-separated group would leave two blank lines.
@@ -311,30 +295,9 @@ function replaceStatement(text: string, file: string, node: TS.Node, sf: TS.Sour
   return { file, start: lineStart, end, text: '' };
 }
 
-/** A readable name for a function: `handler`, `method get()`, `the handler at line 12`. */
-export function fnLabel(fn: FunctionNode, sf: TS.SourceFile): string {
-  const line = sf.getLineAndCharacterOfPosition(fn.getStart(sf)).line + 1;
-  if (fn.name && ts.isIdentifier(fn.name)) return `${fn.name.text}()`;
-  if (ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) return `${fn.parent.name.text}()`;
-  if (isRouteHandler(fn)) {
-    const call = fn.parent as TS.CallExpression;
-    const method = (call.expression as TS.PropertyAccessExpression).name.text.toUpperCase();
-    const path = call.arguments[0] && ts.isStringLiteral(call.arguments[0]) ? ` ${call.arguments[0].text}` : '';
-    return `the ${method}${path} handler (line ${line})`;
-  }
-  // asyncHandler(async (req, res) => ...) passed to router.post('/revenue', ...)
-  const outerCall = fn.parent && ts.isCallExpression(fn.parent) ? fn.parent.parent : undefined;
-  if (outerCall && ts.isCallExpression(outerCall) && ts.isPropertyAccessExpression(outerCall.expression)) {
-    const method = outerCall.expression.name.text.toUpperCase();
-    const path = outerCall.arguments[0] && ts.isStringLiteral(outerCall.arguments[0]) ? ` ${outerCall.arguments[0].text}` : '';
-    return `the ${method}${path} handler (line ${line})`;
-  }
-  return `the function at line ${line}`;
-}
-
 /** `import defer * as ns from 'x'`, uses rewritten to `ns.X`. Offered only. */
-function planDefer(parsed: ParsedFile, file: string, fact: ImportFact, decl: TS.ImportDeclaration): RewritePlan | NoPlan {
-  const { sf, text } = parsed;
+function planDefer(input: PlanInput, fact: ImportFact): RewritePlan | NoPlan {
+  const { file, text } = input;
   const style = detectStyle(text);
   const spec = quoted(fact.specifier, style);
   const values = valueBindings(fact);
@@ -351,7 +314,7 @@ function planDefer(parsed: ParsedFile, file: string, fact: ImportFact, decl: TS.
     }
   }
   const lines = [...typeImportLines(fact, spec, style, isJsFile(file)), `import defer * as ${ns} from ${spec}${semi(style)}`];
-  edits.push(replaceStatement(text, file, decl, sf, lines, style.newline));
+  edits.push(replaceStatement(text, file, fact, lines, style.newline));
   return {
     kind: 'import-defer',
     isSafe: false,

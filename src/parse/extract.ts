@@ -125,7 +125,7 @@ const SCRIPT_KINDS: Record<string, TS.ScriptKind> = {
  * The shape of FileFacts. Bump it whenever extraction changes what it records (caches keyed on
  * importscan's version alone would hand a development build facts of an older shape).
  */
-export const FACTS_SCHEMA = 6;
+export const FACTS_SCHEMA = 7;
 
 /** Script kind for a file name; `.js` files are parsed as JSX-capable JS. */
 export function scriptKindOf(file: string): TS.ScriptKind {
@@ -160,6 +160,8 @@ class Extractor {
   private readonly moduleScope = new Scope(null, true);
   private readonly moduleBindings = new Map<string, ModuleBinding>();
   private readonly isJs: boolean;
+  /** Whether the text has the word `var` anywhere (else no scope needs `var`s hoisted from nested blocks). */
+  private readonly mayHoistVar: boolean;
   private isEsm = false;
   /** require() calls already recorded as module-level declarations. */
   private readonly declaredRequires = new Map<TS.Node, ImportFact>();
@@ -173,6 +175,7 @@ class Extractor {
     private readonly bytes: number,
   ) {
     this.isJs = /\.[cm]?jsx?$/.test(file);
+    this.mayHoistVar = /\bvar\b/.test(text);
   }
 
   run(): FileFacts {
@@ -221,7 +224,7 @@ class Extractor {
   // ---- module scope: imports and top-level declarations ----
 
   private declareModuleScope(): void {
-    collectDeclarations(this.sf.statements, this.moduleScope);
+    collectDeclarations(this.sf.statements, this.moduleScope, this.mayHoistVar);
     for (const statement of this.sf.statements) {
       if (ts.isImportDeclaration(statement)) this.addImportDeclaration(statement);
       else if (ts.isImportEqualsDeclaration(statement)) this.addImportEquals(statement);
@@ -561,7 +564,7 @@ class Extractor {
     if (ts.isFunctionExpression(fn) && fn.name) scope.names.add(fn.name.text);
     for (const p of fn.parameters) addBindingNames(p.name, scope.names);
     const body = (fn as TS.FunctionLikeDeclaration).body;
-    if (body && ts.isBlock(body)) collectDeclarations(body.statements, scope);
+    if (body && ts.isBlock(body)) collectDeclarations(body.statements, scope, this.mayHoistVar);
     const inner = makeCtx(scope, this.fnRef(fn, isAsync, ctx, name), ctx.isType, ctx.statementStart, collector, undefined, false);
     for (const tp of fn.typeParameters ?? []) this.walk(tp, asType(inner));
     for (const p of fn.parameters) {
@@ -578,7 +581,7 @@ class Extractor {
   private walkIife(body: TS.Node, ctx: Ctx, isAsync: boolean, params: readonly TS.ParameterDeclaration[] = []): void {
     const scope = new Scope(ctx.scope, true);
     for (const p of params) addBindingNames(p.name, scope.names);
-    if (ts.isBlock(body)) collectDeclarations(body.statements, scope);
+    if (ts.isBlock(body)) collectDeclarations(body.statements, scope, this.mayHoistVar);
     const inner = makeCtx(scope, ctx.fn, ctx.isType, ctx.statementStart, ctx.collector, undefined, ctx.isInAsyncIife || isAsync);
     for (const p of params) if (p.initializer) this.walk(p.initializer, inner);
     this.walk(body, inner);
@@ -682,7 +685,7 @@ class Extractor {
       case Kind.CaseBlock: {
         const scope = new Scope(ctx.scope, false);
         const statements = ts.isBlock(node) ? node.statements : (node as TS.CaseBlock).clauses.flatMap((c) => [...c.statements]);
-        collectDeclarations(statements, scope);
+        collectDeclarations(statements, scope, this.mayHoistVar);
         this.walkChildren(node, withScope(ctx, scope));
         return;
       }

@@ -38,11 +38,12 @@ export function addBindingNames(name: TS.BindingName, into: Set<string>): void {
  * Collects the names a block or function body declares: let/const/class/function at this level,
  * and (for function scopes) `var` declarations hoisted from nested blocks.
  */
-export function collectDeclarations(statements: readonly TS.Statement[], scope: Scope): void {
-  for (const statement of statements) collectStatement(statement, scope, true);
+export function collectDeclarations(statements: readonly TS.Statement[], scope: Scope, mayHoistVar = true): void {
+  for (const statement of statements) collectStatement(statement, scope, true, mayHoistVar);
 }
 
-function collectStatement(statement: TS.Statement, scope: Scope, isDirect: boolean): void {
+/** `mayHoistVar`: false when the file has no `var` at all (nested blocks need no visit then). */
+function collectStatement(statement: TS.Statement, scope: Scope, isDirect: boolean, mayHoistVar: boolean): void {
   if (ts.isVariableStatement(statement)) {
     const isVar = (statement.declarationList.flags & ts.NodeFlags.BlockScoped) === 0;
     if (isDirect || (isVar && scope.isFunction)) {
@@ -60,14 +61,14 @@ function collectStatement(statement: TS.Statement, scope: Scope, isDirect: boole
       return;
     }
   }
-  if (!scope.isFunction) return;
+  if (!scope.isFunction || !mayHoistVar) return;
   // Hoist `var` out of nested blocks (not out of nested functions).
   ts.forEachChild(statement, (child) => {
-    if (ts.isBlock(child) || isStatementLike(child)) collectStatement(child as TS.Statement, scope, false);
+    if (ts.isBlock(child) || isStatementLike(child)) collectStatement(child as TS.Statement, scope, false, true);
     else if (ts.isVariableDeclarationList(child) && (child.flags & ts.NodeFlags.BlockScoped) === 0) {
       for (const d of child.declarations) addBindingNames(d.name, scope.names);
     } else if (ts.isCaseBlock(child)) {
-      for (const clause of child.clauses) for (const s of clause.statements) collectStatement(s, scope, false);
+      for (const clause of child.clauses) for (const s of clause.statements) collectStatement(s, scope, false, true);
     }
   });
 }

@@ -7,7 +7,7 @@ import type { ProjectGraph } from '../graph/project-graph.js';
 import { formatBytes, plural } from '../report/format.js';
 import { fixEnvOf } from '../fix/environment.js';
 import { fixOf } from '../fix/plan-diff.js';
-import { planContext, storedPlan } from '../fix/plan-in-scan.js';
+import { lazyShapesOf } from '../fix/lazy-shapes.js';
 import { planInstanceAccessors } from '../fix/instance-accessor.js';
 import { isLazyCandidate, planLazyImport, valueBindings } from '../fix/lazy-import-rewrite.js';
 import type { Weights } from '../weigh/types.js';
@@ -69,11 +69,12 @@ export default createRule({
         const names = valueBindings(fact).map((b) => b.local);
         const savings: Record<string, { modules: number; bytes: number }> = {};
         for (const [entry, s] of [...saving.perEntry].sort(([a], [b]) => (a < b ? -1 : 1))) savings[graph.rel(entry)] = { modules: s.modules, bytes: s.bytes };
-        // Planned while the scan parsed the file (src/fix/plan-in-scan); else (another context) now.
-        const planned = storedPlan(facts, importIndex, planContext(formatOf(file), project));
-        let plan = planned as ReturnType<typeof planLazyImport> | undefined;
+        // From the shapes the scan read off the tree (src/fix/lazy-shapes), or, for facts cached by a
+        // scan without this rule, from the tree parsed now.
+        let plan: ReturnType<typeof planLazyImport>;
         try {
-          plan ??= planLazyImport(file, fact, env);
+          const shapes = facts.lazyShapes ?? lazyShapesOf(env.parsedOf(file), facts)!;
+          plan = planLazyImport({ file, text: env.textOf(file), shapes }, fact, env);
         } catch (error) {
           plan = { kind: null, reason: `no rewrite: ${(error as Error).message}` } as const;
         }
