@@ -57,33 +57,42 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
     return { entry, edgeSavings: new Map<number, Leaving>() };
   }
   for (let i = 0; i < total; i++) localOf[globalIds[i]!] = i;
-  // Successors, with the id of each eager edge (parallel edges kept), and predecessors.
-  const succ: number[][] = new Array(total);
-  const succEdge: number[][] = new Array(total);
-  const preds: number[][] = Array.from({ length: total }, () => []);
+  // Successors, with the id of each eager edge (parallel edges kept), and predecessors, as flat
+  // arrays (an array per node and entry was most of the time and garbage here).
+  const succStart = new Int32Array(total + 1);
   for (let i = 0; i < total; i++) {
-    const targets: number[] = [];
-    const edges: number[] = [];
+    const id = globalIds[i]!;
+    let degree = 0;
+    for (let k = g.start[id]!, end = g.start[id + 1]!; k < end; k++) if (!g.isLazy[k] && localOf[g.target[k]!] !== -1) degree++;
+    succStart[i + 1] = succStart[i]! + degree;
+  }
+  const succTo = new Int32Array(succStart[total]!);
+  const succEdge = new Int32Array(succStart[total]!);
+  const predCount = new Int32Array(total + 1);
+  for (let i = 0, at = 0; i < total; i++) {
     const id = globalIds[i]!;
     for (let k = g.start[id]!, end = g.start[id + 1]!; k < end; k++) {
       if (g.isLazy[k]) continue;
       const t = localOf[g.target[k]!]!;
       if (t === -1) continue;
-      targets.push(t);
-      edges.push(k);
-      preds[t]!.push(i);
+      succTo[at] = t;
+      succEdge[at++] = k;
+      predCount[t + 1]!++;
     }
-    succ[i] = targets;
-    succEdge[i] = edges;
   }
   for (let i = 0; i < total; i++) localOf[globalIds[i]!] = -1;
+  const succ: Adjacency = { start: succStart, to: succTo };
+  const preds = reverse(succ, predCount);
 
   const idom = immediateDominators(succ, preds);
 
   // The dominator tree: pre/post numbers (a dominates b iff pre[a] <= pre[b] and post[b] <= post[a])
   // and sums over subtrees, children before parents.
-  const children: number[][] = Array.from({ length: total }, () => []);
-  for (let n = 1; n < total; n++) if (idom[n]! >= 0) children[idom[n]!]!.push(n);
+  const childCount = new Int32Array(total + 1);
+  for (let n = 1; n < total; n++) if (idom[n]! >= 0) childCount[idom[n]! + 1]!++;
+  const children = grouped(childCount, total, (emit) => {
+    for (let n = 1; n < total; n++) if (idom[n]! >= 0) emit(idom[n]!, n);
+  });
   const pre = new Int32Array(total);
   const post = new Int32Array(total);
   const preorder: number[] = [];
@@ -118,7 +127,8 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
     let from = -1;
     let edge = -1;
     let isSole = true;
-    for (const p of preds[v]!) {
+    for (let j = preds.start[v]!, end = preds.start[v + 1]!; j < end; j++) {
+      const p = preds.to[j]!;
       if (dominates(v, p)) continue; // v itself (a self-import) or below v
       if (from !== -1) {
         isSole = false;
@@ -127,14 +137,13 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
       from = p;
     }
     if (!isSole || from !== u) continue;
-    const targets = succ[u]!;
-    for (let k = 0; k < targets.length; k++) {
-      if (targets[k] !== v) continue;
+    for (let k = succStart[u]!, end = succStart[u + 1]!; k < end; k++) {
+      if (succTo[k] !== v) continue;
       if (edge !== -1) {
         isSole = false;
         break;
       }
-      edge = succEdge[u]![k]!;
+      edge = succEdge[k]!;
     }
     if (!isSole || edge === -1) continue;
     const leaving = { files: files[v]!, fileBytes: bytes[v]!, packages: packages[v] ? [...packages[v]!].sort() : NO_PACKAGES };
@@ -143,29 +152,56 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
   return { entry, edgeSavings };
 }
 
+/** A graph on nodes 0..n-1: the neighbours of `v` are `to[start[v]] .. to[start[v + 1] - 1]`. */
+interface Adjacency {
+  start: Int32Array;
+  to: Int32Array;
+}
+
+/** Lists grouped by node: `counts[v + 1]` holds v's list length; `fill` emits (v, item) pairs in order. */
+function grouped(counts: Int32Array, total: number, fill: (emit: (v: number, item: number) => void) => void): Adjacency {
+  const start = new Int32Array(total + 1);
+  for (let v = 0; v < total; v++) start[v + 1] = start[v]! + counts[v + 1]!;
+  const to = new Int32Array(start[total]!);
+  const next = start.slice(0, total);
+  fill((v, item) => (to[next[v]!++] = item));
+  return { start, to };
+}
+
+/** The reversed graph (`counts[v + 1]`: in-degree of v), each list in source order. */
+function reverse(graph: Adjacency, counts: Int32Array): Adjacency {
+  const total = graph.start.length - 1;
+  return grouped(counts, total, (emit) => {
+    for (let u = 0; u < total; u++) for (let k = graph.start[u]!, end = graph.start[u + 1]!; k < end; k++) emit(graph.to[k]!, u);
+  });
+}
+
 /** An iterative depth-first walk from node 0: `enter(n, parent)` when a node is first reached, `leave(n)` when its walk ends. */
-function depthFirst(next: number[][], enter: (n: number, parent: number) => void, leave?: (n: number) => void): void {
-  const seen = new Uint8Array(next.length);
+function depthFirst(next: Adjacency, enter: (n: number, parent: number) => void, leave?: (n: number) => void): void {
+  const total = next.start.length - 1;
+  const seen = new Uint8Array(total);
+  const nodes = new Int32Array(total);
+  const cursors = new Int32Array(total);
   seen[0] = 1;
   enter(0, -1);
-  const nodes = [0];
-  const cursors = [0];
-  while (nodes.length) {
-    const top = nodes.length - 1;
+  let top = 0;
+  nodes[0] = 0;
+  cursors[0] = next.start[0]!;
+  while (top >= 0) {
     const n = nodes[top]!;
-    const i = cursors[top]!;
-    if (i < next[n]!.length) {
-      cursors[top] = i + 1;
-      const t = next[n]![i]!;
+    const k = cursors[top]!;
+    if (k < next.start[n + 1]!) {
+      cursors[top] = k + 1;
+      const t = next.to[k]!;
       if (seen[t]) continue;
       seen[t] = 1;
       enter(t, n);
-      nodes.push(t);
-      cursors.push(0);
+      top++;
+      nodes[top] = t;
+      cursors[top] = next.start[t]!;
     } else {
       leave?.(n);
-      nodes.pop();
-      cursors.pop();
+      top--;
     }
   }
 }
@@ -175,8 +211,8 @@ function depthFirst(next: number[][], enter: (n: number, parent: number) => void
  * own). Lengauer and Tarjan's algorithm, simple version with path compression: near-linear, where
  * the iterative algorithm re-walked long dominator chains on every pass (5 s at 50,000 files).
  */
-function immediateDominators(succ: number[][], preds: number[][]): Int32Array {
-  const total = succ.length;
+function immediateDominators(succ: Adjacency, preds: Adjacency): Int32Array {
+  const total = succ.start.length - 1;
   // Depth-first numbers, the node of each number, and the depth-first tree's parents.
   const dfnum = new Int32Array(total).fill(-1);
   const vertex = new Int32Array(total);
@@ -217,7 +253,8 @@ function immediateDominators(succ: number[][], preds: number[][]): Int32Array {
     const w = vertex[i]!;
     const p = dfsParent[w]!;
     let s = p;
-    for (const v of preds[w]!) {
+    for (let j = preds.start[w]!, end = preds.start[w + 1]!; j < end; j++) {
+      const v = preds.to[j]!;
       if (dfnum[v] === -1) continue;
       const candidate = dfnum[v]! <= dfnum[w]! ? v : semi[lowest(v)]!;
       if (dfnum[candidate]! < dfnum[s]!) s = candidate;
