@@ -49,7 +49,10 @@ export function loadTsconfig(file: string): ProjectConfig {
   if (!fs.existsSync(file)) throw new UsageError(`tsconfig not found: ${shown}`);
   const read = ts.readConfigFile(file, (p) => fs.readFileSync(p, 'utf8'));
   if (read.error) throw new UsageError(`invalid tsconfig ${shown}: ${flatten(read.error)}`);
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file), undefined, file);
+  // Only the options are read: a host that lists no directories keeps TypeScript from expanding
+  // `include` over the whole tree (0.3 s at 20,000 files); the scan discovers files itself.
+  const host: TS.ParseConfigHost = { useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames, readDirectory: () => [], fileExists: ts.sys.fileExists, readFile: ts.sys.readFile };
+  const parsed = ts.parseJsonConfigFileContent(read.config, host, path.dirname(file), undefined, file);
   const fatal = parsed.errors.find((e) => e.code !== 18003 && e.category === ts.DiagnosticCategory.Error);
   if (fatal) throw new UsageError(`invalid tsconfig ${shown}: ${flatten(fatal)}`);
   const o = parsed.options;
