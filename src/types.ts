@@ -157,8 +157,6 @@ export interface FileFacts {
   file: string;
   /** Size in bytes. */
   bytes: number;
-  /** sha1 of the content, for caches and baselines. */
-  hash: string;
   parseError?: { message: string; line: number; column: number };
   imports: ImportFact[];
   /** Module-level calls, `new`s and awaits, in source order. */

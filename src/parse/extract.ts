@@ -1,6 +1,5 @@
 // parse: one pass over one file's syntax tree -> FileFacts (imports, module-level effects,
 // top-level declarations, where each imported binding is used). No type checker.
-import { createHash } from 'node:crypto';
 import v8 from 'node:v8';
 import type * as TS from 'typescript';
 import { ts } from './typescript.js';
@@ -125,7 +124,7 @@ const SCRIPT_KINDS: Record<string, TS.ScriptKind> = {
  * The shape of FileFacts. Bump it whenever extraction changes what it records (caches keyed on
  * importscan's version alone would hand a development build facts of an older shape).
  */
-export const FACTS_SCHEMA = 7;
+export const FACTS_SCHEMA = 8;
 
 /** Script kind for a file name; `.js` files are parsed as JSX-capable JS. */
 export function scriptKindOf(file: string): TS.ScriptKind {
@@ -182,11 +181,9 @@ class Extractor {
     const { sf, text } = this;
     const diagnostics = (sf as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
     const firstError = diagnostics.find((d) => d.category === ts.DiagnosticCategory.Error);
-    const hash = createHash('sha1').update(text).digest('hex');
     const base: FileFacts = {
       file: this.file,
       bytes: this.bytes,
-      hash,
       imports: this.imports,
       effects: this.effects,
       decls: this.decls,

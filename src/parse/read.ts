@@ -10,7 +10,6 @@ function unreadable(file: string, bytes: number, message: string): FileFacts {
   return {
     file,
     bytes,
-    hash: '',
     parseError: { message, line: 1, column: 1 },
     imports: [],
     effects: [],
