@@ -594,8 +594,18 @@ class Extractor {
     }
   }
 
+  /** The context of the children being walked (one callback for every node, instead of a closure per node). */
+  private childCtx: Ctx | null = null;
+  private readonly walkChild = (child: TS.Node): undefined => {
+    this.walk(child, this.childCtx!);
+    return undefined;
+  };
+
   private walkChildren(node: TS.Node, ctx: Ctx): void {
-    ts.forEachChild(node, (child) => this.walk(child, ctx));
+    const outer = this.childCtx;
+    this.childCtx = ctx;
+    ts.forEachChild(node, this.walkChild);
+    this.childCtx = outer;
   }
 
   private walk(node: TS.Node, ctx: Ctx): void {
