@@ -118,7 +118,7 @@ export function asyncInsertPos(fn: FunctionNode, sf: TS.SourceFile): number {
 }
 
 /** The first offset at or after `pos` that is not whitespace or a comment. */
-export function afterTrivia(text: string, pos: number): number {
+function afterTrivia(text: string, pos: number): number {
   for (let i = pos; i < text.length; ) {
     const c = text.charCodeAt(i);
     if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029) i++;

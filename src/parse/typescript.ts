@@ -30,7 +30,7 @@ function loadTypeScript(): typeof TS {
 }
 
 /** The per-user directory of importscan's code cache (owner-only, under the system temp directory). */
-export function codeCacheDir(): string {
+function codeCacheDir(): string {
   const user = typeof process.getuid === 'function' ? String(process.getuid()) : os.userInfo().username;
   return path.join(os.tmpdir(), `importscan-code-cache-${user}`);
 }
