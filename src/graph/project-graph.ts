@@ -106,7 +106,7 @@ export class ProjectGraph {
   /** Dynamic imports/requires with a non-literal argument: file -> import indexes. */
   readonly nonLiteral: Array<{ file: string; importIndex: number }> = [];
   private readonly closures = new Map<string, EntryClosure>();
-  private entriesByFile: Map<string, string[]> | null = null;
+  private entriesByFile: { start: Int32Array; list: Int32Array; names: Map<string, string[]> } | null = null;
 
   constructor(
     readonly root: string,
@@ -258,16 +258,29 @@ export class ProjectGraph {
   /** Entries whose eager closure holds a node, sorted by relative path. */
   entriesOf(node: string): string[] {
     if (!this.entriesByFile) {
-      this.entriesByFile = new Map();
-      for (const entry of this.entries) {
-        for (const n of this.closure(entry).eager) {
-          let list = this.entriesByFile.get(n);
-          if (!list) this.entriesByFile.set(n, (list = []));
-          list.push(entry);
-        }
-      }
+      // Entry indexes grouped by node id (flat arrays: a map lookup per entry and node was most of
+      // the cost at 20k files); each node's list of names is made when first asked for.
+      const g = this.indexed();
+      const closures = this.entries.map((entry) => this.closure(entry).eagerIds);
+      const start = new Int32Array(g.names.length + 1);
+      for (const ids of closures) for (let i = 0; i < ids.length; i++) start[ids[i]! + 1]!++;
+      for (let n = 0; n < g.names.length; n++) start[n + 1]! += start[n]!;
+      const list = new Int32Array(start[g.names.length]!);
+      const next = start.slice(0, g.names.length);
+      closures.forEach((ids, e) => {
+        for (let i = 0; i < ids.length; i++) list[next[ids[i]!]!++] = e;
+      });
+      this.entriesByFile = { start, list, names: new Map() };
     }
-    return this.entriesByFile.get(node) ?? [];
+    const { start, list, names } = this.entriesByFile;
+    let hit = names.get(node);
+    if (!hit) {
+      const id = this.indexed().idOf.get(node);
+      if (id === undefined || start[id] === start[id + 1]) return [];
+      hit = Array.from(list.subarray(start[id]!, start[id + 1]!), (e) => this.entries[e]!);
+      names.set(node, hit);
+    }
+    return hit;
   }
 
   /** Every shortest eager chain from entry to node (for `why`). */
