@@ -30,20 +30,31 @@ function sideEffectsByFile(findings: Finding[]): { byFile: Map<string, string[]>
   return hit;
 }
 
-const ranks = new WeakMap<ProjectGraph, { rankOf: Map<string, number>; relByRank: string[] }>();
+const ranks = new WeakMap<ProjectGraph, { rankOf: Map<string, number>; rankById: Int32Array; relByRank: string[] }>();
+
+/** Each parsed file's place among all relative paths (by name and by node id, -1 for others), computed once per graph. */
+function ranksOf(graph: ProjectGraph): { rankOf: Map<string, number>; rankById: Int32Array; relByRank: string[] } {
+  let hit = ranks.get(graph);
+  if (!hit) {
+    const all = [...graph.facts.keys()].map((file) => ({ file, rel: graph.rel(file) })).sort((a, b) => byString(a.rel, b.rel));
+    const g = graph.indexed();
+    const rankById = new Int32Array(g.names.length).fill(-1);
+    all.forEach(({ file }, i) => {
+      const id = g.idOf.get(file);
+      if (id !== undefined) rankById[id] = i;
+    });
+    hit = { rankOf: new Map(all.map(({ file }, i) => [file, i])), rankById, relByRank: all.map(({ rel }) => rel) };
+    ranks.set(graph, hit);
+  }
+  return hit;
+}
 
 /**
  * Relative paths of project files, sorted: by a rank computed once for the whole graph (sorting a
  * thousand paths per entry, for a thousand entries, was most of the entries stage at 20k files).
  */
 function sortedRel(graph: ProjectGraph, files: readonly string[]): string[] {
-  let hit = ranks.get(graph);
-  if (!hit) {
-    const all = [...graph.facts.keys()].map((file) => ({ file, rel: graph.rel(file) })).sort((a, b) => byString(a.rel, b.rel));
-    hit = { rankOf: new Map(all.map(({ file }, i) => [file, i])), relByRank: all.map(({ rel }) => rel) };
-    ranks.set(graph, hit);
-  }
-  const { rankOf, relByRank } = hit;
+  const { rankOf, relByRank } = ranksOf(graph);
   const byRank = new Int32Array(files.length);
   for (let i = 0; i < files.length; i++) {
     const r = rankOf.get(files[i]!);
@@ -54,19 +65,55 @@ function sortedRel(graph: ProjectGraph, files: readonly string[]): string[] {
   return Array.from(byRank, (r) => relByRank[r]!);
 }
 
+/** sortedRel for node ids of the indexed graph. */
+function sortedRelOfIds(graph: ProjectGraph, ids: readonly number[]): string[] {
+  const { rankById, relByRank } = ranksOf(graph);
+  const byRank = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const r = rankById[ids[i]!]!;
+    if (r < 0) return sortedRel(graph, ids.map((id) => graph.indexed().names[id]!));
+    byRank[i] = r;
+  }
+  byRank.sort();
+  return Array.from(byRank, (r) => relByRank[r]!);
+}
+
+const sideEffectsByIdCache = new WeakMap<Finding[], WeakMap<ProjectGraph, Array<string[] | undefined>>>();
+
+/** sideEffectsByFile by node id of the indexed graph (made once per findings and graph). */
+function sideEffectsById(graph: ProjectGraph, findings: Finding[]): Array<string[] | undefined> {
+  let perGraph = sideEffectsByIdCache.get(findings);
+  if (!perGraph) sideEffectsByIdCache.set(findings, (perGraph = new WeakMap()));
+  let byId = perGraph.get(graph);
+  if (!byId) {
+    const { byFile } = sideEffectsByFile(findings);
+    const g = graph.indexed();
+    byId = g.names.map((name) => (graph.isPackage(name) ? undefined : byFile.get(graph.rel(name))));
+    perGraph.set(graph, byId);
+  }
+  return byId;
+}
+
 /** Builds the contract's `entries[]` element for one entry. */
 export function entryReport(graph: ProjectGraph, weights: Weights, entry: string, findings: Finding[]): EntryReport {
   const closure = graph.closure(entry);
-  const files = closure.eager.filter((n) => !graph.isPackage(n));
-  const packages = closure.eager.filter((n) => graph.isPackage(n));
+  // Over node ids (every entry is a node of the graph it was built from): a handful of map
+  // lookups per module and entry was most of this stage at 20k files.
+  const g = graph.indexed();
+  const fileIds: number[] = [];
+  const packages: string[] = [];
   let bytes = 0;
-  for (const f of files) bytes += graph.facts.get(f)?.bytes ?? 0;
+  for (const id of closure.eagerIds) {
+    if (g.isPackage[id]) packages.push(g.names[id]!);
+    else fileIds.push(id), (bytes += g.bytes[id]!);
+  }
   const packageTotals = weights.union(packages);
   const rel = graph.rel(entry);
-  const { byFile, ruleOrder } = sideEffectsByFile(findings);
+  const { ruleOrder } = sideEffectsByFile(findings);
+  const byId = sideEffectsById(graph, findings);
   const counts = new Map<string, number>();
-  for (const f of files) {
-    for (const ruleId of byFile.get(graph.rel(f)) ?? []) counts.set(ruleId, (counts.get(ruleId) ?? 0) + 1);
+  for (const id of fileIds) {
+    for (const ruleId of byId[id] ?? []) counts.set(ruleId, (counts.get(ruleId) ?? 0) + 1);
   }
   const sideEffectsByKind: Record<string, number> = {};
   for (const ruleId of ruleOrder) if (counts.has(ruleId)) sideEffectsByKind[ruleId] = counts.get(ruleId)!;
@@ -86,11 +133,11 @@ export function entryReport(graph: ProjectGraph, weights: Weights, entry: string
     .sort((a, b) => byString(a.name, b.name) || byString(a.chain.join(), b.chain.join()));
   const report: EntryReport = {
     file: rel,
-    eagerModules: sortedRel(graph, files),
+    eagerModules: sortedRelOfIds(graph, fileIds),
     lazyModules: sortedRel(graph, closure.lazyFiles),
     packages: packageReports,
     cost: {
-      modules: files.length + packageTotals.modules,
+      modules: fileIds.length + packageTotals.modules,
       bytes: bytes + packageTotals.bytes,
       heavyPackages: packageReports.filter((p) => p.heavy).length,
       sideEffects,
