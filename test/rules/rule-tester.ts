@@ -4,21 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 import { scan } from '../../src/pipeline.js';
+import { RULES } from '../../src/rules/index.js';
 import type { Finding } from '../../src/types.js';
 
 /** A virtual project: file path -> text. `node_modules/...` paths make package stubs. */
 export type Files = Record<string, string>;
 
-/** The contract's side-effect rules (rules-meta checks the registry against the contract's own list). */
-export const SIDE_EFFECT_RULES = [
-  'side-effect/engine-creation',
-  'side-effect/service-instantiation',
-  'side-effect/network',
-  'side-effect/io',
-  'side-effect/timer',
-  'side-effect/listener',
-  'side-effect/top-level-await',
-];
+/** The side-effect rules, from the registry (rules-meta checks the registry against the contract's own list). */
+export const SIDE_EFFECT_RULES = RULES.map((rule) => rule.meta.id).filter((id) => id.startsWith('side-effect/'));
 
 export interface ProjectOptions {
   /** Entry files (relative); default `src/entry.ts`. */
