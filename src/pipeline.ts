@@ -8,17 +8,19 @@ import { applyRuleOverrides, findConfig, loadConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/schema.js';
 import { discoverEntries, discoverFromGlobs, listSourceFiles } from './discover/entries.js';
 import { UsageError } from './errors.js';
-import { buildGraph } from './graph/build.js';
+import type { MemoOf } from './cache/memo.js';
+import { buildGraph, type BuildOptions } from './graph/build.js';
 import { entryReport } from './graph/entry-report.js';
 import type { ProjectGraph } from './graph/project-graph.js';
 import { rewriteFactsHook } from './fix/plan-in-scan.js';
 import { readFacts } from './parse/read.js';
 import { ModuleResolver } from './resolve/resolver.js';
+import { resolutionStamp } from './resolve/stamp.js';
 import { findTsconfig, loadTsconfig, NO_TSCONFIG, type ProjectConfig } from './resolve/tsconfig.js';
 import { runRules, type RuleHost } from './rules/engine.js';
 import { defaultSeverities, RULES } from './rules/index.js';
 import { addMeasurements } from './measure/report.js';
-import type { FileFacts, ScanResult } from './types.js';
+import type { FileFacts, Resolved, ScanResult } from './types.js';
 import type { MeasureOutcome } from './measure/index.js';
 import { Timings } from './timings.js';
 import { VERSION } from './version.js';
@@ -51,6 +53,8 @@ export interface ScanOptions {
   isTypeOnlyKept?: boolean;
   /** Facts provider (a cache, given the scan root to place itself); defaults to parsing every file. */
   factsOf?: (file: string, root: string, parse: (file: string) => FileFacts) => FileFacts;
+  /** What `--cache` keeps derived from each file's bytes (src/cache/memo): resolutions, rewrites, statements. */
+  memoOf?: MemoOf;
   /** `--measure` outcomes (from src/measure, computed by the caller before the scan). */
   measured?: MeasureOutcome[];
   /** Package weights for the graph; defaults to weighing node_modules (src/weigh). */
@@ -84,6 +88,7 @@ export function scan(options: ScanOptions): ScanOutput {
   const hook = config.rules['lazy-import']?.severity === 'off' ? undefined : rewriteFactsHook;
   const parseOne = (file: string) => readFacts(file, hook);
   const parse = options.factsOf ? (file: string) => options.factsOf!(file, root, parseOne) : parseOne;
+  const resolutionsOf = options.memoOf ? keptResolutions(options.memoOf, root, project, options.isTypeOnlyKept === true, timings) : undefined;
   const graph = timings.time('graph', () =>
     buildGraph({
       root,
@@ -93,6 +98,7 @@ export function scan(options: ScanOptions): ScanOutput {
       factsOf: (file) => timings.time('parse', () => parse(file)),
       resolve: (from, specifier, condition) => timings.time('resolve', () => resolver.resolve(from, specifier, condition)),
       isTypeOnlyKept: options.isTypeOnlyKept,
+      resolutionsOf,
     }),
   );
 
@@ -115,9 +121,10 @@ export function scan(options: ScanOptions): ScanOutput {
       return lastText.text;
     },
     sourceFiles: () => (sources ??= listSourceFiles(root)),
+    ...(options.memoOf ? { memoOf: options.memoOf } : {}),
   };
   const findings = timings.time('rules', () => runRules(graph, config, weights, RULES, measured, host, timings));
-  stabiliseFingerprints(findings, root);
+  stabiliseFingerprints(findings, root, options.memoOf);
   const entryReports = timings.time('entries', () => entries.map((e) => entryReport(graph, weights, e, findings)).sort((a, b) => (a.file < b.file ? -1 : 1)));
   if (options.measured) addMeasurements(entryReports, findings, options.measured);
   const modules = new Set<string>();
@@ -139,6 +146,26 @@ export function scan(options: ScanOptions): ScanOutput {
     },
   };
   return { result, graph, config, project, resolver, timings };
+}
+
+/**
+ * `--cache`: each file's resolutions kept with its facts while the resolution stamp (src/resolve/stamp)
+ * is unchanged. A kept resolution to a file outside the root, which the stamp does not cover, is
+ * used only while that file exists.
+ */
+function keptResolutions(memoOf: MemoOf, root: string, project: ProjectConfig, isTypeOnlyKept: boolean, timings: Timings): BuildOptions['resolutionsOf'] {
+  const stamp = timings.time('resolve', () => resolutionStamp(root, project, isTypeOnlyKept ? 'type-only kept' : ''));
+  if (!stamp) return undefined;
+  const inside = root.endsWith(path.sep) ? root : root + path.sep;
+  const isStillThere = (r: Resolved | null) => r?.type !== 'file' || r.path.startsWith(inside) || fs.existsSync(r.path);
+  return (file, resolveAll) => {
+    const memo = memoOf(file);
+    const kept = memo?.get('resolutions', stamp) as Array<Resolved | null> | undefined;
+    if (kept && kept.every(isStillThere)) return kept;
+    const made = resolveAll();
+    memo?.set('resolutions', stamp, made);
+    return made;
+  };
 }
 
 /** What a scan will cover: config, tsconfig, root and entries (the discover stage). */

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { memoized, type MemoOf } from '../cache/memo.js';
 import type { Finding } from '../types.js';
 
 /**
@@ -28,24 +29,52 @@ export function normaliseStatement(line: string): string {
  * chain and the other files are left out, so inserting lines or editing other files keeps it.
  */
 export function fingerprintOf(finding: Finding, statementLine: string | null): string {
-  const statement = NOT_AT_A_STATEMENT.has(finding.ruleId) || statementLine === null ? '' : sha1(normaliseStatement(statementLine));
+  return fingerprintWith(finding, NOT_AT_A_STATEMENT.has(finding.ruleId) ? '' : statementHashOf(statementLine));
+}
+
+/** The statement's part of a fingerprint: sha1 of the normalised line ('' when there is none). */
+function statementHashOf(line: string | null): string {
+  return line === null ? '' : sha1(normaliseStatement(line));
+}
+
+function fingerprintWith(finding: Finding, statement: string): string {
   return sha1([finding.ruleId, finding.file, normaliseMessage(finding.message), statement].join('\0')).slice(0, 16);
 }
 
-/** Replaces each finding's fingerprint with the stable one, reading each file once. */
-export function stabiliseFingerprints(findings: Finding[], root: string): void {
-  const lines = new Map<string, string[] | null>();
-  for (const f of findings) {
-    if (!lines.has(f.file)) {
-      let text: string[] | null = null;
+/**
+ * Replaces each finding's fingerprint with the stable one, reading each file once; with `--cache`
+ * the statement's hash is kept with the file's facts (src/cache/memo), so unchanged files are not read.
+ */
+export function stabiliseFingerprints(findings: Finding[], root: string, memoOf?: MemoOf): void {
+  const texts = new Map<string, { text: string; starts: number[] } | null>();
+  const lineOf = (file: string, line: number): string | null => {
+    let read = texts.get(file);
+    if (read === undefined) {
       try {
-        text = fs.readFileSync(path.join(root, f.file), 'utf8').split(/\r?\n/);
+        const text = fs.readFileSync(file, 'utf8');
+        read = { text, starts: lineStarts(text) };
       } catch {
-        text = null;
+        read = null;
       }
-      lines.set(f.file, text);
+      texts.set(file, read);
     }
-    const text = lines.get(f.file);
-    f.fingerprint = fingerprintOf(f, text?.[f.line - 1] ?? null);
+    if (!read || line < 1 || line > read.starts.length) return null;
+    const end = line < read.starts.length ? read.starts[line]! - 1 : read.text.length;
+    return read.text.slice(read.starts[line - 1], end).replace(/\r$/, '');
+  };
+  for (const f of findings) {
+    if (NOT_AT_A_STATEMENT.has(f.ruleId)) {
+      f.fingerprint = fingerprintWith(f, '');
+      continue;
+    }
+    const file = path.join(root, f.file);
+    f.fingerprint = fingerprintWith(f, memoized(memoOf?.(file), `statement:${f.line}`, '', () => statementHashOf(lineOf(file, f.line))));
   }
+}
+
+/** Offsets where each line starts (line n at index n - 1). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }

@@ -8,18 +8,21 @@ import v8 from 'node:v8';
 import { FACTS_SCHEMA } from '../parse/extract.js';
 import { readFacts } from '../parse/read.js';
 import type { FileFacts } from '../types.js';
+import type { FileMemo } from './memo.js';
 
 /** Where the cache lives when `--cache-location` is not given: under the scan root. */
 export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'importscan');
 const CACHE_FILE = 'facts.v8';
 const SHARDS = 16;
 
-/** One cached file: what its bytes looked like (size, mtime, sha1) and its facts. */
+/** One cached file: what its bytes looked like (size, mtime, sha1), its facts and what was derived from them. */
 interface Entry {
   hash: string;
   size: number;
   mtimeMs: number;
   facts: FileFacts;
+  /** Slot -> context and value (src/cache/memo). */
+  memo?: Map<string, { context: string; value: unknown }>;
 }
 
 interface Shard {
@@ -50,6 +53,7 @@ export class FactsCache {
   private isManifestStale = false;
   private readonly dirty = new Set<number>();
   private readonly seen = new Set<string>();
+  private readonly memos = new Map<string, FileMemo>();
 
   /** `location`: `--cache-location`, resolved; undefined for the default under the scan root. */
   constructor(
@@ -99,13 +103,41 @@ export class FactsCache {
       return hit.facts;
     }
     this.misses++;
+    this.memos.delete(file); // bound to the entry this parse replaces
     const facts = (this.parse ?? parse)(file);
     if (hash) {
       shards[index]!.files.set(file, { hash, size: stat!.size, mtimeMs: stat!.mtimeMs, facts });
       this.dirty.add(index);
+    } else if (hit) {
+      shards[index]!.files.delete(file); // unreadable now: its old facts and memo no longer apply
+      this.dirty.add(index);
     }
     // Hand the pipeline a copy identical to what a later run will read back.
     return hash ? (v8.deserialize(v8.serialize(facts)) as FileFacts) : facts;
+  };
+
+  /**
+   * The memo kept with a file's facts (src/cache/memo): only for a file whose bytes this run checked
+   * (its facts were asked for), so a value is never read against bytes it was not derived from.
+   */
+  readonly memoOf = (file: string): FileMemo | null => {
+    let memo = this.memos.get(file);
+    if (memo) return memo;
+    const index = shardOf(file);
+    const entry = this.seen.has(file) ? this.shards?.[index]!.files.get(file) : undefined;
+    if (!entry) return null;
+    memo = {
+      get: (slot, context) => {
+        const kept = entry.memo?.get(slot);
+        return kept && kept.context === context ? kept.value : undefined;
+      },
+      set: (slot, context, value) => {
+        (entry.memo ??= new Map()).set(slot, { context, value });
+        this.dirty.add(index);
+      },
+    };
+    this.memos.set(file, memo);
+    return memo;
   };
 
   private load(root: string): Shard[] {

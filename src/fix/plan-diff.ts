@@ -23,13 +23,23 @@ export function planOfFix(fix: FindingFix): RewritePlan | undefined {
 
 /** Renders a plan as a FindingFix; refuses plans whose own edits overlap. */
 export function fixOf(root: string, plan: RewritePlan, savings: FindingFix['savings'], env: FixEnv): FindingFix | undefined {
-  if (findOverlap(plan.edits)) return undefined;
+  const diff = diffOfPlan(root, plan, env);
+  return diff === null ? undefined : fixOfDiff(plan, diff, savings);
+}
+
+/** The unified diff of a plan's edits (files in path order), or null when its own edits overlap. */
+export function diffOfPlan(root: string, plan: RewritePlan, env: FixEnv): string | null {
+  if (findOverlap(plan.edits)) return null;
   const parts: string[] = [];
   for (const [file, edits] of [...byFile(plan.edits)].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const before = env.textOf(file);
     parts.push(unifiedDiffOfEdits(relPath(root, file), before, edits));
   }
-  const diff = parts.join('');
+  return parts.join('');
+}
+
+/** A plan and its diff (from diffOfPlan, made now or kept by `--cache`) as the report's fix object. */
+export function fixOfDiff(plan: RewritePlan, diff: string, savings: FindingFix['savings']): FindingFix {
   if (isKeepingPlans) plansByDiff.set(diff, plan);
   return { description: plan.description, diff, safe: plan.isSafe, savings };
 }

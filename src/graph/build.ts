@@ -2,7 +2,7 @@
 import { isSourceFile } from '../discover/entries.js';
 import { packageNameOf, type ModuleResolver } from '../resolve/resolver.js';
 import type { ProjectConfig } from '../resolve/tsconfig.js';
-import type { FileFacts, ImportFact } from '../types.js';
+import type { FileFacts, ImportFact, Resolved } from '../types.js';
 import { ProjectGraph } from './project-graph.js';
 
 export interface BuildOptions {
@@ -16,6 +16,8 @@ export interface BuildOptions {
   resolve?: ModuleResolver['resolve'];
   /** Keep type-only and elided imports as edges (a comparison mode for cross-checks). */
   isTypeOnlyKept?: boolean;
+  /** A file's resolutions, one per import (null: not resolved), kept or made by `resolveAll` (`--cache`). */
+  resolutionsOf?: (file: string, resolveAll: () => Array<Resolved | null>) => Array<Resolved | null>;
 }
 
 /** Whether an import is evaluated at run time (an edge). */
@@ -26,6 +28,11 @@ export function isRuntimeImport(fact: ImportFact, project: ProjectConfig, isType
     return project.emitDecoratorMetadata && fact.isKeptByDecoratorMetadata === true;
   }
   return true;
+}
+
+/** The condition an import resolves under: require() and `import x = require()` always `require`, import() always `import`. */
+function conditionFor(fact: ImportFact, format: 'import' | 'require'): 'import' | 'require' {
+  return fact.kind === 'require' || fact.kind === 'import-equals' ? 'require' : fact.kind === 'dynamic' ? 'import' : format;
 }
 
 /** Builds the graph by a breadth-first walk from the entries over eager and lazy edges. */
@@ -47,20 +54,17 @@ export function buildGraph(options: BuildOptions): ProjectGraph {
     if (!isSourceFile(file)) continue; // JSON and other assets are leaves
     const facts = options.factsOf(file);
     pg.facts.set(file, facts);
-    const format = resolver.formatOf(file);
-    const resolutions: Array<ReturnType<ModuleResolver['resolve']> | null> = [];
+    let format: 'import' | 'require' | undefined;
+    const conditionOf = (fact: ImportFact) => conditionFor(fact, (format ??= resolver.formatOf(file)));
+    const resolveAll = (): Array<Resolved | null> =>
+      facts.imports.map((fact) => (!isRuntimeImport(fact, project, options.isTypeOnlyKept) || fact.isNonLiteral ? null : resolve(file, fact.specifier, conditionOf(fact))));
+    const resolutions = options.resolutionsOf ? options.resolutionsOf(file, resolveAll) : resolveAll();
     pg.resolutions.set(file, resolutions);
     facts.imports.forEach((fact, importIndex) => {
-      if (!isRuntimeImport(fact, project, options.isTypeOnlyKept) || fact.isNonLiteral) {
-        resolutions.push(null);
-        if (fact.isNonLiteral) pg.nonLiteral.push({ file, importIndex });
-        return;
-      }
-      const condition = fact.kind === 'require' || fact.kind === 'import-equals' ? 'require' : fact.kind === 'dynamic' ? 'import' : format;
-      const resolved = resolve(file, fact.specifier, condition);
-      resolutions.push(resolved);
+      if (fact.isNonLiteral) pg.nonLiteral.push({ file, importIndex });
+      const resolved = resolutions[importIndex];
+      if (!resolved || resolved.type === 'builtin') return;
       let target: string;
-      if (resolved.type === 'builtin') return;
       if (resolved.type === 'file') {
         target = resolved.path;
         addFile(target);
@@ -75,7 +79,7 @@ export function buildGraph(options: BuildOptions): ProjectGraph {
             version,
             dir: resolved.type === 'package' ? resolved.dir : null,
             entryFile: resolved.type === 'package' ? resolved.path : null,
-            condition,
+            condition: conditionOf(fact),
           });
         }
       } else {

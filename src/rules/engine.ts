@@ -9,7 +9,7 @@ import type { Weights } from '../weigh/types.js';
 import type { Diagnostic, Rule, RuleContext } from './rule.js';
 
 /** What the pipeline gives rules besides the graph: project facts and a file reader. */
-export type RuleHost = Pick<RuleContext, 'project' | 'formatOf' | 'textOf' | 'sourceFiles'>;
+export type RuleHost = Pick<RuleContext, 'project' | 'formatOf' | 'textOf' | 'sourceFiles' | 'memoOf'>;
 
 export const UNUSED_SUPPRESSION = 'unused-suppression';
 

@@ -5,11 +5,13 @@ import { edgeIdOf } from '../graph/dominators.js';
 import { savingOf, savingsIndex, type EdgeFilter } from '../graph/entry-report.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import { formatBytes, plural } from '../report/format.js';
-import { fixEnvOf } from '../fix/environment.js';
-import { fixOf } from '../fix/plan-diff.js';
+import { memoized } from '../cache/memo.js';
+import { fixEnvOf, isImportDeferAvailable, type FixEnv } from '../fix/environment.js';
+import { diffOfPlan, fixOfDiff } from '../fix/plan-diff.js';
 import { lazyShapesOf } from '../fix/lazy-shapes.js';
 import { planInstanceAccessors } from '../fix/instance-accessor.js';
-import { isLazyCandidate, planLazyImport, valueBindings } from '../fix/lazy-import-rewrite.js';
+import { isLazyCandidate, planLazyImport, valueBindings, type NoPlan, type RewritePlan } from '../fix/lazy-import-rewrite.js';
+import type { FileFacts, ImportFact } from '../types.js';
 import type { Weights } from '../weigh/types.js';
 import { createRule } from './rule.js';
 
@@ -51,6 +53,21 @@ export function savingPhrase(graph: ProjectGraph, saving: EdgeSaving): string {
   return `makes ${who} load ${rows.length === 1 ? '' : 'up to '}${amount}${including}`;
 }
 
+/**
+ * The rewrite of one candidate import and its diff (null when its edits overlap), from the shapes
+ * the scan read off the tree (src/fix/lazy-shapes) or, for facts cached by a scan without this
+ * rule, from the tree parsed now.
+ */
+function planned(file: string, facts: FileFacts, fact: ImportFact, env: FixEnv, root: string): { plan: RewritePlan | NoPlan; diff: string | null } {
+  try {
+    const shapes = facts.lazyShapes ?? lazyShapesOf(env.parsedOf(file), facts)!;
+    const plan = planLazyImport({ file, text: env.textOf(file), shapes }, fact, env);
+    return { plan, diff: plan.kind ? diffOfPlan(root, plan, env) : null };
+  } catch (error) {
+    return { plan: { kind: null, reason: `no rewrite: ${(error as Error).message}` }, diff: null };
+  }
+}
+
 export default createRule({
   meta: {
     id: 'lazy-import',
@@ -58,10 +75,12 @@ export default createRule({
     description: 'An eager import whose bindings are used only inside function bodies, so it can be loaded on first use.',
     hasFix: true,
   },
-  check({ graph, weights, config, report, project, formatOf, textOf, sourceFiles }) {
+  check({ graph, weights, config, report, project, formatOf, textOf, sourceFiles, memoOf }) {
     const env = fixEnvOf({ project, formatOf, textOf, sourceFiles });
+    const deferContext = `${isImportDeferAvailable(env)}|${graph.root}`;
     for (const [file, facts] of graph.facts) {
       if (facts.parseError || graph.entriesOf(file).length === 0) continue;
+      const memo = memoOf?.(file);
       facts.imports.forEach((fact, importIndex) => {
         if (!isLazyCandidate(fact)) return;
         const saving = edgeSaving(graph, weights, file, importIndex);
@@ -69,15 +88,9 @@ export default createRule({
         const names = valueBindings(fact).map((b) => b.local);
         const savings: Record<string, { modules: number; bytes: number }> = {};
         for (const [entry, s] of [...saving.perEntry].sort(([a], [b]) => (a < b ? -1 : 1))) savings[graph.rel(entry)] = { modules: s.modules, bytes: s.bytes };
-        // From the shapes the scan read off the tree (src/fix/lazy-shapes), or, for facts cached by a
-        // scan without this rule, from the tree parsed now.
-        let plan: ReturnType<typeof planLazyImport>;
-        try {
-          const shapes = facts.lazyShapes ?? lazyShapesOf(env.parsedOf(file), facts)!;
-          plan = planLazyImport({ file, text: env.textOf(file), shapes }, fact, env);
-        } catch (error) {
-          plan = { kind: null, reason: `no rewrite: ${(error as Error).message}` } as const;
-        }
+        // The plan and its diff depend on the file's bytes, its module format, whether `import defer`
+        // is available and the root: with --cache they are kept with the file's facts.
+        const { plan, diff } = memoized(memo, `lazy-import:${importIndex}`, `${env.formatOf(file)}|${deferContext}`, () => planned(file, facts, fact, env, graph.root));
         const list = names.map((n) => `\`${n}\``).join(', ');
         report({
           file,
@@ -86,7 +99,7 @@ export default createRule({
           message: `${list} from ${fact.specifier} ${names.length === 1 ? 'is' : 'are'} used only inside functions: loading it on first use ${savingPhrase(graph, saving)}`,
           why: `it is evaluated when the module is imported, although nothing uses it until a function runs`,
           help: plan.kind ? plan.description : plan.reason,
-          ...(plan.kind ? { fix: fixOf(graph.root, plan, savings, env) } : {}),
+          ...(plan.kind && diff !== null ? { fix: fixOfDiff(plan, diff, savings) } : {}),
           fingerprintText: `${fact.specifier}:${names.join(',')}`,
         });
       });

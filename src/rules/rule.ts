@@ -1,4 +1,5 @@
 // rules: what a rule is (metadata + check) and what it may see (the graph, never the file system).
+import type { MemoOf } from '../cache/memo.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { FindingFix, Severity } from '../types.js';
@@ -49,6 +50,8 @@ export interface RuleContext {
   textOf(file: string): string;
   /** Every source file under the root (not node_modules, dist or dot folders), listed once per scan. */
   sourceFiles(): readonly string[];
+  /** With `--cache`: values derived from a file's bytes, kept between runs (src/cache/memo). */
+  memoOf?: MemoOf;
   /** `--measure` outcomes by absolute entry path (empty without --measure). */
   measured: Map<string, MeasureOutcome>;
   /** The rule's options from config (`["warning", {...}]`). */

@@ -1,0 +1,122 @@
+// --cache keeps what is derived from each file's bytes (resolutions, rewrite plans and diffs,
+// statement hashes) with its facts: reports stay byte-identical to uncached runs, and the kept
+// values go stale exactly when what they depend on changes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FactsCache } from '../../src/cache/facts-cache.js';
+import { scan } from '../../src/pipeline.js';
+import { ModuleResolver } from '../../src/resolve/resolver.js';
+import { importscan, normalise, SAMPLE, tempCopy } from './helpers.js';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** A scan of `dir/src/routes` through a cache at `location`, counting resolver calls and file reads. */
+function cachedScan(dir: string, location: string) {
+  const resolve = vi.spyOn(ModuleResolver.prototype, 'resolve');
+  const read = vi.spyOn(fs, 'readFileSync');
+  const cache = new FactsCache('test', location);
+  const out = scan({ paths: [path.join(dir, 'src/routes')], factsOf: cache.factsOf, memoOf: cache.memoOf });
+  cache.save();
+  const readFiles = read.mock.calls.map(([p]) => String(p));
+  const resolved = resolve.mock.calls.length;
+  vi.restoreAllMocks();
+  return { out, resolved, readFiles };
+}
+
+function write(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+describe('--cache keeps derived values', () => {
+  it('reuses resolutions until a file appears, a package is installed or tsconfig changes', () => {
+    const dir = tempCopy(SAMPLE, 'memo-resolve');
+    write(path.join(dir, 'src/routes/extra.ts'), "import { helper } from '../lib/extra';\nimport pad from 'left-pad';\nexport const x = () => helper(pad);\n");
+    write(path.join(dir, 'src/lib/extra/index.ts'), 'export const helper = (x: unknown) => x;\n');
+    const location = path.join(dir, '.memo-cache/');
+    const eagerOf = (r: ReturnType<typeof cachedScan>) => r.out.result.entries.find((e) => e.file === 'src/routes/extra.ts')!.eagerModules;
+
+    const first = cachedScan(dir, location);
+    expect(first.resolved).toBeGreaterThan(50);
+    expect(eagerOf(first)).toContain('src/lib/extra/index.ts');
+    expect(cachedScan(dir, location).resolved).toBe(0);
+
+    // A new file that wins the resolution of an unchanged import: everything is resolved again.
+    write(path.join(dir, 'src/lib/extra.ts'), 'export const helper = (x: unknown) => [x];\n');
+    const added = cachedScan(dir, location);
+    expect(added.resolved).toBeGreaterThan(50);
+    expect(eagerOf(added)).toContain('src/lib/extra.ts');
+    expect(eagerOf(added)).not.toContain('src/lib/extra/index.ts');
+    expect(cachedScan(dir, location).resolved).toBe(0);
+
+    // A package installed: the bare import that was unresolved now resolves to it.
+    const isUnresolved = (r: ReturnType<typeof cachedScan>) => r.out.result.entries.find((e) => e.file === 'src/routes/extra.ts')!.packages.find((p) => p.name === 'left-pad')!.bytes === null;
+    expect(isUnresolved(added)).toBe(true);
+    write(path.join(dir, 'node_modules/left-pad/package.json'), '{"name":"left-pad","version":"1.3.0","main":"index.js"}\n');
+    write(path.join(dir, 'node_modules/left-pad/index.js'), 'module.exports = (s) => s;\n');
+    const installed = cachedScan(dir, location);
+    expect(installed.resolved).toBeGreaterThan(0);
+    expect(isUnresolved(installed)).toBe(false);
+
+    expect(cachedScan(dir, location).resolved).toBe(0);
+
+    // tsconfig's bytes changed (paths, baseUrl and extends decide resolutions): everything again.
+    fs.appendFileSync(path.join(dir, 'tsconfig.json'), '\n');
+    expect(cachedScan(dir, location).resolved).toBeGreaterThan(50);
+
+    // Edited without changing which files exist: only the edited file is resolved again.
+    fs.appendFileSync(path.join(dir, 'src/routes/extra.ts'), "import { z } from 'zod';\nexport const y = () => z;\n");
+    const edited = cachedScan(dir, location);
+    expect(edited.resolved).toBeGreaterThan(0);
+    expect(edited.resolved).toBeLessThan(5);
+
+    // Every one of those reports is the report of a run without the cache.
+    const plain = scan({ paths: [path.join(dir, 'src/routes')] });
+    expect(JSON.stringify({ ...edited.out.result, summary: null })).toBe(JSON.stringify({ ...plain.result, summary: null }));
+  });
+
+  it('does not read a file again for its rewrites or fingerprints while its bytes are unchanged', () => {
+    const dir = tempCopy(SAMPLE, 'memo-plans');
+    const location = path.join(dir, '.memo-cache/');
+    const first = cachedScan(dir, location);
+    // Files whose findings are all lazy imports (an instance accessor's diff also edits its importers: those are read).
+    const findings = first.out.result.findings;
+    const lazyOnly = new Set(findings.filter((f) => f.ruleId === 'lazy-import' && f.fix).map((f) => path.join(dir, f.file)));
+    for (const f of findings) if (f.ruleId !== 'lazy-import' || f.message.includes('memoised accessor')) lazyOnly.delete(path.join(dir, f.file));
+    for (const f of findings.filter((x) => x.message.includes('memoised accessor'))) {
+      for (const [, other] of f.fix!.diff.matchAll(/^\+\+\+ b\/(.+)$/gm)) lazyOnly.delete(path.join(dir, other!));
+    }
+    expect(lazyOnly.size).toBeGreaterThan(10);
+    expect(first.readFiles.filter((f) => lazyOnly.has(f)).length).toBeGreaterThan(10);
+
+    const warm = cachedScan(dir, location);
+    expect(warm.readFiles.filter((f) => lazyOnly.has(f))).toEqual([]);
+    expect(JSON.stringify(warm.out.result.findings)).toBe(JSON.stringify(first.out.result.findings));
+  });
+
+  it('after an edit that moves every offset, the warm report and --fix equal uncached ones', () => {
+    const dir = tempCopy(SAMPLE, 'memo-edit');
+    const args = ['src/routes', '--format', 'json'];
+    expect(importscan([...args, '--cache'], dir).code).toBe(1);
+    const users = path.join(dir, 'src/services/users.ts');
+    fs.writeFileSync(users, `// a new first line\n${fs.readFileSync(users, 'utf8')}`);
+    const warm = importscan([...args, '--cache'], dir);
+    const plain = importscan(args, dir);
+    expect(normalise(warm.stdout, dir)).toBe(normalise(plain.stdout, dir));
+    expect(warm.stdout).toContain('"file": "src/services/users.ts"');
+
+    // --fix from kept plans rewrites exactly what --fix without a cache does.
+    const uncached = tempCopy(dir, 'memo-edit-plain');
+    fs.rmSync(path.join(uncached, 'node_modules/.cache'), { recursive: true, force: true });
+    const fixed = importscan(['src/routes', '--fix', '--cache'], dir);
+    const fixedPlain = importscan(['src/routes', '--fix'], uncached);
+    expect(fixed.code).toBe(fixedPlain.code);
+    const sources = (root: string) => Object.fromEntries(fs.readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort().map((f) => [f, fs.readFileSync(path.join(root, 'src', f), 'utf8')]));
+    const after = sources(dir);
+    expect(after).toEqual(sources(uncached));
+    expect(after['services/users.ts']).not.toBe(fs.readFileSync(path.join(SAMPLE, 'src/services/users.ts'), 'utf8').replace(/^/, '// a new first line\n'));
+  });
+});
