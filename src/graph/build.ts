@@ -40,7 +40,7 @@ export function buildGraph(options: BuildOptions): ProjectGraph {
   const { resolver, project } = options;
   const resolve = options.resolve ?? ((from: string, specifier: string, condition: 'import' | 'require') => resolver.resolve(from, specifier, condition));
   const pg = new ProjectGraph(options.root, options.entries);
-  const { graph } = pg;
+  const graph = pg;
   const queue: string[] = [];
   const addFile = (file: string): void => {
     if (graph.hasNode(file)) return;

@@ -39,10 +39,11 @@ export function weighGraph(graph: ProjectGraph, config: ResolvedConfig, options:
   const cacheFile = options.cacheFile === undefined ? defaultCacheFile(graph.root) : options.cacheFile;
   const store = new UnitStore(graph.root, options.io ?? NODE_FS, cacheFile);
   const keyOf = new Map<string, string>();
-  graph.graph.forEachNode((node, attrs) => {
-    if (attrs.type !== 'package' || !attrs.dir || !attrs.entryFile) return;
+  for (const node of graph.nodes()) {
+    const attrs = graph.nodeAttributes(node)!;
+    if (attrs.type !== 'package' || !attrs.dir || !attrs.entryFile) continue;
     keyOf.set(node, store.ensure(attrs.name, attrs.version ?? null, attrs.dir, attrs.entryFile));
-  });
+  }
   store.save();
 
   /** Every unit a unit loads, itself included (packages in a cycle end). */
@@ -100,12 +101,10 @@ export function weighGraph(graph: ProjectGraph, config: ResolvedConfig, options:
 
   /** The catalog describes a package's main entry: it applies when some import names the package itself. */
   const catalogOf = (node: string): CatalogEntry | undefined => {
-    const name = graph.graph.getNodeAttribute(node, 'name');
+    const name = graph.nodeAttributes(node)!.name;
     const entry = CATALOG[name];
     if (!entry) return undefined;
-    let isBare = false;
-    graph.graph.forEachInEdge(node, (_e, attrs) => (isBare ||= attrs.specifier === name));
-    return isBare ? entry : undefined;
+    return graph.inEdges(node).some((attrs) => attrs.specifier === name) ? entry : undefined;
   };
 
   const weightCache = new Map<string, PackageWeight | null>();
@@ -116,8 +115,9 @@ export function weighGraph(graph: ProjectGraph, config: ResolvedConfig, options:
     return weight;
   };
   const computeWeight = (node: string): PackageWeight | null => {
-    if (!graph.graph.hasNode(node)) return null;
-    const { name, version } = graph.graph.getNodeAttributes(node);
+    const attrs = graph.nodeAttributes(node);
+    if (!attrs) return null;
+    const { name, version } = attrs;
     const catalogued = catalogOf(node);
     const key = keyOf.get(node);
     const unit = key ? store.get(key) : undefined;
@@ -137,8 +137,8 @@ export function weighGraph(graph: ProjectGraph, config: ResolvedConfig, options:
   return {
     of,
     isHeavy(node) {
-      if (!graph.graph.hasNode(node)) return false;
-      const name = graph.graph.getNodeAttribute(node, 'name');
+      const name = graph.nodeAttributes(node)?.name;
+      if (name === undefined) return false;
       if (heavy.never.includes(name)) return false;
       if (heavy.packages.includes(name) || catalogOf(node)) return true;
       const w = of(node);

@@ -25,8 +25,8 @@ function randomGraph(seed: number): { graph: ProjectGraph; edges: Edge[] } {
   const files = Array.from({ length: fileCount }, (_, i) => `/p/f${i}.ts`);
   const packages = Array.from({ length: 1 + Math.floor(next() * 3) }, (_, i) => `pkg:p${i}@1.0.0`);
   const graph = new ProjectGraph('/p', files.slice(0, 1 + Math.floor(next() * 3)));
-  for (const f of files) graph.graph.addNode(f, { type: 'file', name: f });
-  for (const p of packages) graph.graph.addNode(p, { type: 'package', name: p.slice(4, -6), version: '1.0.0' });
+  for (const f of files) graph.addNode(f, { type: 'file', name: f });
+  for (const p of packages) graph.addNode(p, { type: 'package', name: p.slice(4, -6), version: '1.0.0' });
   const edges: Edge[] = [];
   files.forEach((from, i) => {
     const count = Math.floor(next() * 4);
@@ -36,7 +36,7 @@ function randomGraph(seed: number): { graph: ProjectGraph; edges: Edge[] } {
       const to = r < 0.1 ? packages[Math.floor(next() * packages.length)]! : r < 0.75 ? files[Math.min(fileCount - 1, i + 1 + Math.floor(next() * 4))]! : files[Math.floor(next() * fileCount)]!;
       const edge = { from, to, importIndex, isLazy: next() < 0.1 };
       edges.push(edge);
-      graph.graph.addEdge(from, to, { importIndex, isLazy: edge.isLazy, specifier: to });
+      graph.addEdge(from, to, { importIndex, isLazy: edge.isLazy, specifier: to });
     }
     graph.facts.set(from, { file: from, bytes: 10 + i, imports: [] } as unknown as FileFacts);
   });
@@ -98,5 +98,27 @@ describe('dominance', () => {
       expect(cuts.get(entry)?.bytes ?? 0).toBe(best);
     }
     expect([...byEdge.values()].reduce((sum, list) => sum + list.length, 0)).toBe(pairs);
+  });
+});
+
+describe('ProjectGraph', () => {
+  it('lists out edges as its graphology view does (parallel edges, self-loops, packages; 100 random graphs)', () => {
+    let parallel = 0;
+    for (let seed = 1; seed <= 100; seed++) {
+      const { graph, edges } = randomGraph(seed);
+      const view = graph.graph;
+      expect(view.order).toBe(graph.nodes().length);
+      expect(view.size).toBe(edges.length);
+      for (const node of graph.nodes()) {
+        const listed: Array<{ target: string; importIndex: number }> = [];
+        view.forEachOutEdge(node, (_e, attrs, _s, target) => listed.push({ target, importIndex: attrs.importIndex }));
+        expect(graph.outEdges(node).map((e) => ({ target: e.target, importIndex: e.attrs.importIndex })), `seed ${seed}, ${node}`).toEqual(listed);
+        const into: number[] = [];
+        view.forEachInEdge(node, (_e, attrs) => into.push(attrs.importIndex));
+        expect(graph.inEdges(node).map((a) => a.importIndex).sort()).toEqual(into.sort());
+      }
+      parallel += edges.filter((e, i) => edges.some((o, j) => j < i && o.from === e.from && o.to === e.to)).length;
+    }
+    expect(parallel).toBeGreaterThan(20);
   });
 });
