@@ -161,17 +161,29 @@ export interface FileFacts {
   imports: ImportFact[];
   /** Module-level calls, `new`s and awaits, in source order. */
   effects: CallFact[];
-  /** Top-level functions and classes (for following calls through project code). */
-  decls: DeclFact[];
+  /**
+   * Declarations, exports and rewrite shapes: only some files' are read, so the cache keeps them
+   * serialised (a Uint8Array); read them through detailsOf() (src/parse/details).
+   */
+  details: FactsDetails | Uint8Array;
   /**
    * The calls of each declaration (DeclBody[], same order as decls), serialised (v8): read only for
    * the declarations that module-level code calls or constructs (src/effects/follow).
    */
   declBodies?: Uint8Array;
-  /** Exported names that are local bindings: exported -> local. */
-  localExports: Record<string, string>;
   /** Module-level variables initialised by a call/new: local name -> index into `effects`. */
   suppressions: SuppressionFact[];
+  /** Whether the file uses ESM syntax (import/export) vs CommonJS only. */
+  isEsm: boolean;
+  /** Start offsets of each line (for mapping offsets). Omitted from caches, recomputed. */
+}
+
+/** The parts of a file's facts that only some files need (FileFacts.details). */
+export interface FactsDetails {
+  /** Top-level functions and classes (for following calls through project code). */
+  decls: DeclFact[];
+  /** Exported names that are local bindings: exported -> local. */
+  localExports: Record<string, string>;
   /**
    * What the lazy-import rewrites need from the tree, read while it was parsed (src/fix/lazy-shapes):
    * present when the file has a candidate import. The rewrites themselves are planned only for the
@@ -180,9 +192,6 @@ export interface FileFacts {
   lazyShapes?: LazyShapes;
   /** Module-level `const x = new X()` accessor rewrites planned while the tree was parsed (src/fix/instance-accessor). */
   accessorPlans?: AccessorPlanData[];
-  /** Whether the file uses ESM syntax (import/export) vs CommonJS only. */
-  isEsm: boolean;
-  /** Start offsets of each line (for mapping offsets). Omitted from caches, recomputed. */
 }
 
 /** The import statements and the functions holding candidate imports' uses, as lazy-import plans read them. */

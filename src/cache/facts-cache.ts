@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { FACTS_SCHEMA } from '../parse/extract.js';
+import { packDetails } from '../parse/details.js';
 import { readFacts } from '../parse/read.js';
 import type { FileFacts } from '../types.js';
 import type { FileMemo } from './memo.js';
@@ -104,7 +105,7 @@ export class FactsCache {
     }
     this.misses++;
     this.memos.delete(file); // bound to the entry this parse replaces
-    const facts = (this.parse ?? parse)(file);
+    const facts = packDetails((this.parse ?? parse)(file));
     if (hash) {
       shards[index]!.files.set(file, { hash, size: stat!.size, mtimeMs: stat!.mtimeMs, facts });
       this.dirty.add(index);

@@ -1,6 +1,7 @@
 // effects: trace a callee to where it really comes from: a package export, a global, or a
 // project function/class, following imports, re-exports and barrels across project files.
 import type { ProjectGraph } from '../graph/project-graph.js';
+import { detailsOf } from '../parse/details.js';
 import type { CalleeRef, DeclFact } from '../types.js';
 
 /** Where a callee comes from. `path` is the member path below the origin (`['Pool']`). */
@@ -22,7 +23,8 @@ export function originOf(graph: ProjectGraph, file: string, ref: CalleeRef): Ori
     return { type: 'global', path };
   }
   if (ref.type === 'local') {
-    const decl = graph.facts.get(file)?.decls.find((d) => d.name === ref.name);
+    const facts = graph.facts.get(file);
+    const decl = facts && detailsOf(facts).decls.find((d) => d.name === ref.name);
     return decl ? { type: 'decl', file, decl, path: ref.path } : UNKNOWN;
   }
   return fromImport(graph, file, importIndexOf(graph, file, ref), ref.source, ref.path, 0);
@@ -62,7 +64,8 @@ export function fromExport(graph: ProjectGraph, file: string, name: string, rest
   if (hops > MAX_HOPS) return UNKNOWN;
   const facts = graph.facts.get(file);
   if (!facts) return UNKNOWN;
-  const local = facts.localExports[name];
+  const { localExports, decls } = detailsOf(facts);
+  const local = localExports[name];
   if (local !== undefined) {
     const index = facts.imports.findIndex((i) => i.bindings.some((b) => b.local === local && !b.isTypeOnly));
     if (index >= 0) {
@@ -70,7 +73,7 @@ export function fromExport(graph: ProjectGraph, file: string, name: string, rest
       const imported = fact.bindings.find((b) => b.local === local)!.imported;
       return fromImport(graph, file, index, fact.specifier, imported === '*' ? rest : [imported, ...rest], hops);
     }
-    const decl = facts.decls.find((d) => d.name === local);
+    const decl = decls.find((d) => d.name === local);
     return decl ? { type: 'decl', file, decl, path: rest } : UNKNOWN;
   }
   // `export { a as b } from './x'`, `export * as ns from 'pg'`.

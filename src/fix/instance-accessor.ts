@@ -2,6 +2,7 @@
 // becomes a memoised accessor (`getZerodb()`), with every project use updated across files.
 import path from 'node:path';
 import type * as TS from 'typescript';
+import { detailsOf } from '../parse/details.js';
 import { ts } from '../parse/typescript.js';
 import type { EngineSpec, ResolvedConfig } from '../config/schema.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
@@ -38,7 +39,7 @@ function isInstanceWorthDeferring(graph: ProjectGraph, config: ResolvedConfig, f
   const callee = effect.callee;
   if (effect.kind !== 'new' || !effect.assignedTo || !callee) return null;
   if (callee.type === 'local') {
-    const isClass = callee.path.length === 0 && facts.decls.some((d) => d.kind === 'class' && d.name === callee.name);
+    const isClass = callee.path.length === 0 && detailsOf(facts).decls.some((d) => d.kind === 'class' && d.name === callee.name);
     return isClass ? 'service' : null;
   }
   if (callee.type !== 'import' || callee.importIndex < 0) return null;
@@ -160,7 +161,7 @@ export function planInstanceAccessor(graph: ProjectGraph, file: string, effect: 
   const name = effect.assignedTo!;
   const facts = graph.facts.get(file)!;
   // Planned in the scan; facts from a scan that did not plan (a cache written with the rule off) are planned now.
-  const planned = facts.accessorPlans ?? planAccessorDeclarations(env.parsedOf(file).sf, facts, env.textOf(file));
+  const planned = detailsOf(facts).accessorPlans ?? planAccessorDeclarations(env.parsedOf(file).sf, facts, env.textOf(file));
   const own = planned?.find((p) => p.at === effect.start);
   if (!own) return null;
   const { getter, isExported } = own;

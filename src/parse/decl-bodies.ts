@@ -2,6 +2,7 @@
 // and unpacked for a file only when its declarations are followed.
 import v8 from 'node:v8';
 import type { DeclBody, DeclFact, FileFacts } from '../types.js';
+import { detailsOf } from './details.js';
 
 const unpacked = new WeakMap<Uint8Array, DeclBody[]>();
 const NO_BODY: DeclBody = { calls: [] };
@@ -12,5 +13,5 @@ export function declBody(facts: FileFacts | undefined, decl: DeclFact): DeclBody
   if (!data) return NO_BODY;
   let bodies = unpacked.get(data);
   if (!bodies) unpacked.set(data, (bodies = v8.deserialize(data) as DeclBody[]));
-  return bodies[facts!.decls.indexOf(decl)] ?? NO_BODY;
+  return bodies[detailsOf(facts!).decls.indexOf(decl)] ?? NO_BODY;
 }

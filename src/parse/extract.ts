@@ -124,7 +124,7 @@ const SCRIPT_KINDS: Record<string, TS.ScriptKind> = {
  * The shape of FileFacts. Bump it whenever extraction changes what it records (caches keyed on
  * importscan's version alone would hand a development build facts of an older shape).
  */
-export const FACTS_SCHEMA = 8;
+export const FACTS_SCHEMA = 9;
 
 /** Script kind for a file name; `.js` files are parsed as JSX-capable JS. */
 export function scriptKindOf(file: string): TS.ScriptKind {
@@ -186,8 +186,7 @@ class Extractor {
       bytes: this.bytes,
       imports: this.imports,
       effects: this.effects,
-      decls: this.decls,
-      localExports: this.localExports,
+      details: { decls: this.decls, localExports: this.localExports },
       suppressions: [],
       isEsm: false,
     };

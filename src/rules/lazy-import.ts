@@ -11,6 +11,7 @@ import { diffOfPlan, fixOfDiff } from '../fix/plan-diff.js';
 import { lazyShapesOf } from '../fix/lazy-shapes.js';
 import { planInstanceAccessors } from '../fix/instance-accessor.js';
 import { isLazyCandidate, planLazyImport, valueBindings, type NoPlan, type RewritePlan } from '../fix/lazy-import-rewrite.js';
+import { detailsOf } from '../parse/details.js';
 import type { FileFacts, ImportFact } from '../types.js';
 import type { Weights } from '../weigh/types.js';
 import { createRule } from './rule.js';
@@ -60,7 +61,7 @@ export function savingPhrase(graph: ProjectGraph, saving: EdgeSaving): string {
  */
 function planned(file: string, facts: FileFacts, fact: ImportFact, env: FixEnv, root: string): { plan: RewritePlan | NoPlan; diff: string | null } {
   try {
-    const shapes = facts.lazyShapes ?? lazyShapesOf(env.parsedOf(file), facts)!;
+    const shapes = detailsOf(facts).lazyShapes ?? lazyShapesOf(env.parsedOf(file), facts)!;
     const plan = planLazyImport({ file, text: env.textOf(file), shapes }, fact, env);
     return { plan, diff: plan.kind ? diffOfPlan(root, plan, env) : null };
   } catch (error) {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FactsCache } from '../../src/cache/facts-cache.js';
+import { detailsOf } from '../../src/parse/details.js';
 import { scan } from '../../src/pipeline.js';
 import { ModuleResolver } from '../../src/resolve/resolver.js';
 import { importscan, normalise, SAMPLE, tempCopy } from './helpers.js';
@@ -118,5 +119,22 @@ describe('--cache keeps derived values', () => {
     const after = sources(dir);
     expect(after).toEqual(sources(uncached));
     expect(after['services/users.ts']).not.toBe(fs.readFileSync(path.join(SAMPLE, 'src/services/users.ts'), 'utf8').replace(/^/, '// a new first line\n'));
+  });
+
+  it('keeps declarations, exports and rewrite shapes serialised, unpacked to what a parse gives', () => {
+    const dir = tempCopy(SAMPLE, 'memo-details');
+    const location = path.join(dir, '.memo-cache/');
+    cachedScan(dir, location);
+    const warm = cachedScan(dir, location).out.graph;
+    const plain = scan({ paths: [path.join(dir, 'src/routes')] }).graph;
+    let shapes = 0;
+    for (const [file, facts] of warm.facts) {
+      expect(facts.details).toBeInstanceOf(Uint8Array);
+      const fresh = plain.facts.get(file)!;
+      expect(fresh.details).not.toBeInstanceOf(Uint8Array);
+      expect(detailsOf(facts)).toEqual(detailsOf(fresh));
+      if (detailsOf(facts).lazyShapes) shapes++;
+    }
+    expect(shapes).toBeGreaterThan(10);
   });
 });

@@ -1,6 +1,7 @@
 // parse: the extra effect facts the side-effect rules rely on.
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/parse/extract.js';
+import { detailsOf } from '../../src/parse/details.js';
 import type { ImportFact } from '../../src/types.js';
 
 const facts = (text: string) => extractFacts('/p/src/a.ts', text);
@@ -13,11 +14,11 @@ describe('effect facts', () => {
   });
 
   it('maps `export default <identifier>` in localExports', () => {
-    expect(facts('const connect = () => 1;\nexport default connect;\n').localExports).toEqual({ default: 'connect' });
+    expect(detailsOf(facts('const connect = () => 1;\nexport default connect;\n')).localExports).toEqual({ default: 'connect' });
   });
 
   it('does not record `export =` as a default export', () => {
-    expect(facts('const connect = () => 1;\nexport = connect;\n').localExports).toEqual({});
+    expect(detailsOf(facts('const connect = () => 1;\nexport = connect;\n')).localExports).toEqual({});
   });
 });
 
