@@ -1,6 +1,8 @@
-// The dominator-tree savings against a brute force: make one import lazy, recompute the closure,
-// and count what left. Random graphs with cycles, parallel edges, self-loops, lazy edges and packages.
+// Graph algorithms against brute force on random graphs with cycles, parallel edges, self-loops, lazy
+// edges and packages: dominator-tree savings (make one import lazy, recompute the closure, count what
+// left), cycles, and the out-edge order of ProjectGraph against its graphology view.
 import { describe, expect, it } from 'vitest';
+import { cyclicComponents, shortestCycle } from '../../src/graph/cycles.js';
 import { dominance, edgeIdOf } from '../../src/graph/dominators.js';
 import { savingsIndex } from '../../src/graph/entry-report.js';
 import type { Weights } from '../../src/weigh/types.js';
@@ -120,5 +122,51 @@ describe('ProjectGraph', () => {
       parallel += edges.filter((e, i) => edges.some((o, j) => j < i && o.from === e.from && o.to === e.to)).length;
     }
     expect(parallel).toBeGreaterThan(20);
+  });
+});
+
+describe('cycles', () => {
+  it('finds the components with a cycle and a shortest cycle through each (100 random graphs, brute force)', () => {
+    let found = 0;
+    for (let seed = 1; seed <= 100; seed++) {
+      const { graph, edges } = randomGraph(seed);
+      const files = graph.nodes().filter((n) => !graph.isPackage(n));
+      const eager = edges.filter((e) => !e.isLazy && !graph.isPackage(e.to));
+      const reach = (from: string): Set<string> => {
+        const seen = new Set<string>();
+        const queue = [from];
+        for (let i = 0; i < queue.length; i++) for (const e of eager) if (e.from === queue[i] && !seen.has(e.to)) seen.add(e.to), queue.push(e.to);
+        return seen;
+      };
+      const reachable = new Map(files.map((f) => [f, reach(f)]));
+      const expected = new Set<string>();
+      for (const f of files) {
+        const component = files.filter((o) => o === f || (reachable.get(f)!.has(o) && reachable.get(o)!.has(f)));
+        if (component.length > 1 || reachable.get(f)!.has(f) && component.length === 1 && eager.some((e) => e.from === f && e.to === f)) expected.add(component.sort().join(','));
+      }
+      const components = cyclicComponents(graph, [...files].sort());
+      expect(new Set(components.map((c) => c.join(','))), `seed ${seed}`).toEqual(expected);
+      for (const component of components) {
+        found++;
+        const inside = new Set(component);
+        const cycle = shortestCycle(graph, component[0]!, inside);
+        expect(cycle[0]).toBe(component[0]);
+        expect(cycle.at(-1)).toBe(component[0]);
+        for (let i = 0; i + 1 < cycle.length; i++) expect(eager.some((e) => e.from === cycle[i] && e.to === cycle[i + 1])).toBe(true);
+        // No shorter cycle: breadth-first distance back to the start within the component.
+        const dist = new Map<string, number>([[component[0]!, 0]]);
+        const queue = [component[0]!];
+        let shortest = Infinity;
+        for (let i = 0; i < queue.length; i++) {
+          for (const e of eager) {
+            if (e.from !== queue[i] || !inside.has(e.to)) continue;
+            if (e.to === component[0]) shortest = Math.min(shortest, dist.get(queue[i]!)! + 1);
+            if (!dist.has(e.to)) dist.set(e.to, dist.get(queue[i]!)! + 1), queue.push(e.to);
+          }
+        }
+        expect(cycle.length - 1).toBe(shortest);
+      }
+    }
+    expect(found).toBeGreaterThan(50);
   });
 });
