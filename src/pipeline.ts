@@ -6,7 +6,7 @@ import vm from 'node:vm';
 import { stabiliseFingerprints } from './baseline/fingerprint.js';
 import { applyRuleOverrides, findConfig, loadConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/schema.js';
-import { discoverEntries, discoverFromGlobs, listSourceFiles } from './discover/entries.js';
+import { discoverEntries, discoverFromGlobs, listSourceFiles, sourceFilesIn } from './discover/entries.js';
 import { UsageError } from './errors.js';
 import type { MemoOf } from './cache/memo.js';
 import { buildGraph, type BuildOptions } from './graph/build.js';
@@ -88,7 +88,8 @@ export function scan(options: ScanOptions): ScanOutput {
   const hook = config.rules['lazy-import']?.severity === 'off' ? undefined : rewriteFactsHook;
   const parseOne = (file: string) => readFacts(file, hook);
   const parse = options.factsOf ? (file: string) => options.factsOf!(file, root, parseOne) : parseOne;
-  const resolutionsOf = options.memoOf ? keptResolutions(options.memoOf, root, project, options.isTypeOnlyKept === true, timings) : undefined;
+  const stamp = options.memoOf ? timings.time('resolve', () => resolutionStamp(root, project, options.isTypeOnlyKept ? 'type-only kept' : '')) : null;
+  const resolutionsOf = options.memoOf && stamp ? keptResolutions(options.memoOf, root, stamp.stamp) : undefined;
   const graph = timings.time('graph', () =>
     buildGraph({
       root,
@@ -120,7 +121,8 @@ export function scan(options: ScanOptions): ScanOutput {
       if (lastText?.file !== file) lastText = { file, text: fs.readFileSync(file, 'utf8') };
       return lastText.text;
     },
-    sourceFiles: () => (sources ??= listSourceFiles(root)),
+    // The stamp's walk saw every file: without links to follow, the source files are among them.
+    sourceFiles: () => (sources ??= stamp && !stamp.hasLinks ? sourceFilesIn(stamp.files, root) : listSourceFiles(root)),
     ...(options.memoOf ? { memoOf: options.memoOf } : {}),
   };
   const findings = timings.time('rules', () => runRules(graph, config, weights, RULES, measured, host, timings));
@@ -153,9 +155,7 @@ export function scan(options: ScanOptions): ScanOutput {
  * is unchanged. A kept resolution to a file outside the root, which the stamp does not cover, is
  * used only while that file exists.
  */
-function keptResolutions(memoOf: MemoOf, root: string, project: ProjectConfig, isTypeOnlyKept: boolean, timings: Timings): BuildOptions['resolutionsOf'] {
-  const stamp = timings.time('resolve', () => resolutionStamp(root, project, isTypeOnlyKept ? 'type-only kept' : ''));
-  if (!stamp) return undefined;
+function keptResolutions(memoOf: MemoOf, root: string, stamp: string): BuildOptions['resolutionsOf'] {
   const inside = root.endsWith(path.sep) ? root : root + path.sep;
   const isStillThere = (r: Resolved | null) => r?.type !== 'file' || r.path.startsWith(inside) || fs.existsSync(r.path);
   return (file, resolveAll) => {

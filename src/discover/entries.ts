@@ -78,6 +78,19 @@ export function listSourceFiles(root: string): string[] {
   return found;
 }
 
+/**
+ * What listSourceFiles gives, from a listing of every file under the root (no links followed) in
+ * the same order: source files not under node_modules, dist or dot folders.
+ */
+export function sourceFilesIn(files: readonly string[], root: string): string[] {
+  const skipped = new Set(['node_modules', 'dist']);
+  return files.filter((file) => {
+    if (!isSourceFile(file)) return false;
+    const dirs = path.relative(root, path.dirname(file)).split(path.sep);
+    return !dirs.some((d) => skipped.has(d) || d.startsWith('.'));
+  });
+}
+
 /** Walks a directory tree, following symlinks once (a loop is cut, not followed forever). */
 function walk(dir: string, seen: Set<string>, onFile: (file: string) => void, skipped: ReadonlySet<string> = SKIPPED_DIRS): void {
   let real: string;

@@ -17,12 +17,21 @@ const READ_BY_RESOLVER = /^(package\.json|[jt]sconfig.*\.json)$/;
 /** What a package manager rewrites in node_modules on every install. */
 const INSTALL_MARKERS = ['.package-lock.json', '.modules.yaml', '.yarn-state.yml', '.yarn-integrity'];
 
+/** A stamp and the walk behind it. */
+export interface Stamp {
+  stamp: string;
+  /** Every file the walk saw (absolute), depth first in name order; not under node_modules or dot folders. */
+  files: string[];
+  /** Whether it saw a symbolic link (not followed: a listing that follows links must walk again). */
+  hasLinks: boolean;
+}
+
 /**
- * The resolution stamp of a root: a sha1, or null when the tree is too large to list cheaply.
- * Not followed: symlinked directories (their names count) and resolutions outside the root, which
- * the caller checks itself.
+ * The resolution stamp of a root, or null when the tree is too large to list cheaply. Not
+ * followed: symlinked directories (their names count) and resolutions outside the root, which the
+ * caller checks itself.
  */
-export function resolutionStamp(root: string, project: ProjectConfig, options: string): string | null {
+export function resolutionStamp(root: string, project: ProjectConfig, options: string): Stamp | null {
   const hash = createHash('sha1');
   hash.update(`${JSON.stringify(project)}\0${options}\0`);
   if (project.file) statInto(hash, project.file);
@@ -31,6 +40,8 @@ export function resolutionStamp(root: string, project: ProjectConfig, options: s
     if (path.dirname(dir) === dir) break;
   }
   let budget = MAX_ENTRIES;
+  const files: string[] = [];
+  let hasLinks = false;
   const walk = (dir: string, rel: string): boolean => {
     let entries: fs.Dirent[];
     try {
@@ -44,6 +55,7 @@ export function resolutionStamp(root: string, project: ProjectConfig, options: s
     for (const name of names) {
       const e = byName.get(name)!;
       const full = path.join(dir, name);
+      if (e.isSymbolicLink()) hasLinks = true;
       if (e.isDirectory()) {
         if (name === 'node_modules') {
           nodeModulesInto(hash, dir);
@@ -54,12 +66,13 @@ export function resolutionStamp(root: string, project: ProjectConfig, options: s
         if (!walk(full, `${rel}${name}/`)) return false;
       } else {
         hash.update(`${rel}${name}\n`);
+        files.push(full);
         if (READ_BY_RESOLVER.test(name)) statInto(hash, full);
       }
     }
     return true;
   };
-  return walk(root, '') ? hash.digest('hex') : null;
+  return walk(root, '') ? { stamp: hash.digest('hex'), files, hasLinks } : null;
 }
 
 function statInto(hash: Hash, file: string): void {

@@ -7,6 +7,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FactsCache } from '../../src/cache/facts-cache.js';
 import { detailsOf } from '../../src/parse/details.js';
 import { scan } from '../../src/pipeline.js';
+import { listSourceFiles, sourceFilesIn } from '../../src/discover/entries.js';
+import { resolutionStamp } from '../../src/resolve/stamp.js';
+import { NO_TSCONFIG } from '../../src/resolve/tsconfig.js';
 import { ModuleResolver } from '../../src/resolve/resolver.js';
 import { importscan, normalise, SAMPLE, tempCopy } from './helpers.js';
 
@@ -136,5 +139,20 @@ describe('--cache keeps derived values', () => {
       if (detailsOf(facts).lazyShapes) shapes++;
     }
     expect(shapes).toBeGreaterThan(10);
+  });
+
+  it("lists from the stamp's walk the source files a walk of their own lists", () => {
+    const dir = tempCopy(SAMPLE, 'memo-listing');
+    write(path.join(dir, 'dist/out.js'), 'export {};\n');
+    write(path.join(dir, 'src/.hidden/x.ts'), 'export {};\n');
+    write(path.join(dir, 'src/lib/dist/y.ts'), 'export {};\n');
+    write(path.join(dir, 'packages/a/node_modules/z/index.js'), 'module.exports = 1;\n');
+    write(path.join(dir, 'src/types.d.ts'), 'export {};\n');
+    write(path.join(dir, 'scripts/seed.mjs'), 'export {};\n');
+    const walked = resolutionStamp(dir, NO_TSCONFIG, '')!;
+    expect(walked.hasLinks).toBe(false);
+    const listed = listSourceFiles(dir);
+    expect(listed.length).toBeGreaterThan(30);
+    expect(sourceFilesIn(walked.files, dir)).toEqual(listed);
   });
 });
