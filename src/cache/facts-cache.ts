@@ -9,6 +9,7 @@ import { FACTS_SCHEMA } from '../parse/extract.js';
 import { packDetails } from '../parse/details.js';
 import { readFacts } from '../parse/read.js';
 import type { FileFacts } from '../types.js';
+import type { StructureMemo } from '../graph/structure-memo.js';
 import type { FileMemo } from './memo.js';
 
 /** Where the cache lives when `--cache-location` is not given: under the scan root. */
@@ -117,6 +118,28 @@ export class FactsCache {
     return hash ? (v8.deserialize(v8.serialize(facts)) as FileFacts) : facts;
   };
 
+  private structure: { digest: string; values: Map<string, unknown>; isDirty: boolean } | null = null;
+
+  /**
+   * Values kept for a graph structure (src/graph/structure-memo), in a file next to the shards: the
+   * last structure's only. Read when first asked for; another digest starts empty.
+   */
+  readonly structureMemoOf = (digest: string): StructureMemo => {
+    if (this.structure?.digest !== digest) {
+      const kept = this.file ? readKept(`${this.file}.graph`) : null;
+      const isCurrent = kept?.version === this.key && kept.digest === digest && kept.values instanceof Map;
+      this.structure = { digest, values: isCurrent ? (kept.values as Map<string, unknown>) : new Map(), isDirty: false };
+    }
+    const structure = this.structure;
+    return {
+      get: (key) => structure.values.get(key),
+      set: (key, value) => {
+        structure.values.set(key, value);
+        structure.isDirty = true;
+      },
+    };
+  };
+
   /**
    * The memo kept with a file's facts (src/cache/memo): only for a file whose bytes this run checked
    * (its facts were asked for), so a value is never read against bytes it was not derived from.
@@ -177,6 +200,15 @@ export class FactsCache {
         this.dirty.add(i);
       }
     });
+    if (this.structure?.isDirty) {
+      try {
+        fs.mkdirSync(path.dirname(this.file), { recursive: true });
+        writeAtomically(`${this.file}.graph`, v8.serialize({ version: this.key, digest: this.structure.digest, values: this.structure.values }));
+        this.structure.isDirty = false;
+      } catch {
+        // a cache that cannot be written only costs time next run
+      }
+    }
     if (!this.dirty.size && !this.isManifestStale) return;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
@@ -188,6 +220,15 @@ export class FactsCache {
     } catch {
       // a cache that cannot be written only costs time next run
     }
+  }
+}
+
+/** A v8-serialised record, or null when there is none or it cannot be read (then it is computed again). */
+function readKept(file: string): { version?: unknown; digest?: unknown; values?: unknown } | null {
+  try {
+    return v8.deserialize(fs.readFileSync(file)) as { version?: unknown; digest?: unknown; values?: unknown };
+  } catch {
+    return null;
   }
 }
 

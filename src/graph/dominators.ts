@@ -37,25 +37,79 @@ export interface EntryDominance {
 const localOfCache = new WeakMap<ProjectGraph, Int32Array>();
 
 /**
- * Dominance for one entry (not memoised: callers keep what they need, src/graph/entry-report).
- * Lengauer and Tarjan's algorithm on the closure's nodes; an import edge u -> v keeps v's dominator
- * subtree in the closure alone exactly when every other eager edge into v comes from a node v
- * dominates (and u is not one of them), which is what splitting every edge into its own node would
- * give, with an eighth of the nodes.
+ * The structural part of an entry's dominance, over the closure's local indexes (its order in
+ * `closure.eagerIds`): plain typed arrays, so `--cache` keeps it while the graph's nodes and edges
+ * are unchanged (src/graph/structure-memo).
+ */
+export interface DominatorTree {
+  /** Immediate dominator of each node (-1: unreachable, the entry is its own). */
+  idom: Int32Array;
+  /** The dominator tree's nodes, parents before children. */
+  preorder: Int32Array;
+  /** Pairs (v, edge id): the import that is v's only way in, in the order of v. */
+  soleEdges: Int32Array;
+}
+
+/**
+ * Dominance for one entry (not memoised here: callers keep what they need, src/graph/entry-report).
+ * The tree comes from the graph's structure memo when `--cache` kept it; what leaves is summed over
+ * it from the files' current sizes.
  */
 export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
   const closure = graph.closure(entry);
   const ids = closure.eager;
   const total = ids.length;
   const g = graph.indexed();
-  let localOf = localOfCache.get(graph);
-  if (!localOf) localOfCache.set(graph, (localOf = new Int32Array(g.names.length).fill(-1)));
-  // Local index of each closure node, through the graph-wide ids (reset below for the next entry).
   const globalIds = closure.eagerIds;
   if (globalIds.length !== total) {
     // The entry is not in the graph: nothing to save.
     return { entry, edgeSavings: new Map<number, Leaving>() };
   }
+  const memo = graph.structureMemo;
+  const key = `dominators\0${entry}`;
+  let tree = memo?.get(key) as DominatorTree | undefined;
+  if (!tree) {
+    tree = dominatorTree(graph, globalIds);
+    memo?.set(key, tree);
+  }
+  const { idom, preorder, soleEdges } = tree;
+
+  // Sums over subtrees, children before parents.
+  const files = new Int32Array(total);
+  const bytes = new Float64Array(total);
+  const packages: Array<string[] | null> = new Array(total).fill(null);
+  for (let i = preorder.length - 1; i >= 0; i--) {
+    const n = preorder[i]!;
+    const id = ids[n]!;
+    if (g.isPackage[globalIds[n]!]) (packages[n] ??= []).push(id);
+    else (files[n] = files[n]! + 1), (bytes[n] = bytes[n]! + g.bytes[globalIds[n]!]!);
+    const p = idom[n]!;
+    if (n === 0 || p < 0) continue;
+    files[p] = files[p]! + files[n]!;
+    bytes[p] = bytes[p]! + bytes[n]!;
+    if (packages[n]) (packages[p] ??= []).push(...packages[n]!);
+  }
+  const edgeSavings = new Map<number, Leaving>();
+  for (let i = 0; i < soleEdges.length; i += 2) {
+    const v = soleEdges[i]!;
+    const leaving = { files: files[v]!, fileBytes: bytes[v]!, packages: packages[v] ? [...packages[v]!].sort() : NO_PACKAGES };
+    if (leaving.files || leaving.packages.length) edgeSavings.set(soleEdges[i + 1]!, leaving);
+  }
+  return { entry, edgeSavings };
+}
+
+/**
+ * Lengauer and Tarjan's algorithm on the closure's nodes; an import edge u -> v keeps v's dominator
+ * subtree in the closure alone exactly when every other eager edge into v comes from a node v
+ * dominates (and u is not one of them), which is what splitting every edge into its own node would
+ * give, with an eighth of the nodes.
+ */
+function dominatorTree(graph: ProjectGraph, globalIds: Int32Array): DominatorTree {
+  const total = globalIds.length;
+  const g = graph.indexed();
+  let localOf = localOfCache.get(graph);
+  if (!localOf) localOfCache.set(graph, (localOf = new Int32Array(g.names.length).fill(-1)));
+  // Local index of each closure node, through the graph-wide ids (reset below for the next entry).
   for (let i = 0; i < total; i++) localOf[globalIds[i]!] = i;
   // Successors, with the id of each eager edge (parallel edges kept), and predecessors, as flat
   // arrays (an array per node and entry was most of the time and garbage here).
@@ -86,8 +140,7 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
 
   const idom = immediateDominators(succ, preds);
 
-  // The dominator tree: pre/post numbers (a dominates b iff pre[a] <= pre[b] and post[b] <= post[a])
-  // and sums over subtrees, children before parents.
+  // The dominator tree: pre/post numbers (a dominates b iff pre[a] <= pre[b] and post[b] <= post[a]).
   const childCount = new Int32Array(total + 1);
   for (let n = 1; n < total; n++) if (idom[n]! >= 0) childCount[idom[n]! + 1]!++;
   const children = grouped(childCount, total, (emit) => {
@@ -103,24 +156,10 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
   };
   depthFirst(children, enter, (n) => (post[n] = clock++));
   const dominates = (a: number, b: number): boolean => pre[a]! <= pre[b]! && post[b]! <= post[a]!;
-  const files = new Int32Array(total);
-  const bytes = new Float64Array(total);
-  const packages: Array<string[] | null> = new Array(total).fill(null);
-  for (let i = preorder.length - 1; i >= 0; i--) {
-    const n = preorder[i]!;
-    const id = ids[n]!;
-    if (g.isPackage[globalIds[n]!]) (packages[n] ??= []).push(id);
-    else (files[n] = files[n]! + 1), (bytes[n] = bytes[n]! + g.bytes[globalIds[n]!]!);
-    const p = idom[n]!;
-    if (n === 0 || p < 0) continue;
-    files[p] = files[p]! + files[n]!;
-    bytes[p] = bytes[p]! + bytes[n]!;
-    if (packages[n]) (packages[p] ??= []).push(...packages[n]!);
-  }
 
   // An edge u -> v (one import statement) keeps v's subtree alone when it is v's only way in:
   // no parallel edge, and every other edge into v comes from below v in the dominator tree.
-  const edgeSavings = new Map<number, Leaving>();
+  const soleEdges: number[] = [];
   for (let v = 1; v < total; v++) {
     const u = idom[v]!;
     if (u < 0) continue;
@@ -146,10 +185,9 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
       edge = succEdge[k]!;
     }
     if (!isSole || edge === -1) continue;
-    const leaving = { files: files[v]!, fileBytes: bytes[v]!, packages: packages[v] ? [...packages[v]!].sort() : NO_PACKAGES };
-    if (leaving.files || leaving.packages.length) edgeSavings.set(edge, leaving);
+    soleEdges.push(v, edge);
   }
-  return { entry, edgeSavings };
+  return { idom, preorder: Int32Array.from(preorder), soleEdges: Int32Array.from(soleEdges) };
 }
 
 /** A graph on nodes 0..n-1: the neighbours of `v` are `to[start[v]] .. to[start[v + 1] - 1]`. */

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import Graph from 'graphology';
 import type { FileFacts, ImportFact, Resolved } from '../types.js';
+import type { StructureMemo } from './structure-memo.js';
 
 /** A node: a project file (key: absolute path) or a package (key: `pkg:name@version`). */
 export interface NodeAttrs {
@@ -115,6 +116,8 @@ export class ProjectGraph {
   private inCache: Map<string, EdgeAttrs[]> | null = null;
   private graphologyView: InstanceType<typeof Graph.MultiDirectedGraph<NodeAttrs, EdgeAttrs>> | null = null;
   readonly facts = new Map<string, FileFacts>();
+  /** With `--cache`: values derived from this graph's structure, kept between runs (src/graph/structure-memo). */
+  structureMemo: StructureMemo | null = null;
   /** Resolution of each import of each file, by file then import index. */
   readonly resolutions = new Map<string, Array<Resolved | null>>();
   readonly unresolved: UnresolvedImport[] = [];

@@ -22,12 +22,28 @@ function cachedScan(dir: string, location: string) {
   const resolve = vi.spyOn(ModuleResolver.prototype, 'resolve');
   const read = vi.spyOn(fs, 'readFileSync');
   const cache = new FactsCache('test', location);
-  const out = scan({ paths: [path.join(dir, 'src/routes')], factsOf: cache.factsOf, memoOf: cache.memoOf });
+  // Structure memo use: values found and values made.
+  const structure = { found: 0, made: 0 };
+  const structureMemoOf = (digest: string) => {
+    const memo = cache.structureMemoOf(digest);
+    return {
+      get: (key: string) => {
+        const value = memo.get(key);
+        if (value !== undefined) structure.found++;
+        return value;
+      },
+      set: (key: string, value: unknown) => {
+        structure.made++;
+        memo.set(key, value);
+      },
+    };
+  };
+  const out = scan({ paths: [path.join(dir, 'src/routes')], factsOf: cache.factsOf, memoOf: cache.memoOf, structureMemoOf });
   cache.save();
   const readFiles = read.mock.calls.map(([p]) => String(p));
   const resolved = resolve.mock.calls.length;
   vi.restoreAllMocks();
-  return { out, resolved, readFiles };
+  return { out, resolved, readFiles, structure };
 }
 
 function write(file: string, text: string): void {
@@ -154,5 +170,30 @@ describe('--cache keeps derived values', () => {
     const listed = listSourceFiles(dir);
     expect(listed.length).toBeGreaterThan(30);
     expect(sourceFilesIn(walked.files, dir)).toEqual(listed);
+  });
+
+  it('keeps dominator trees while no import is added or removed, and the savings follow the sizes', () => {
+    const dir = tempCopy(SAMPLE, 'memo-structure');
+    const location = path.join(dir, '.memo-cache/');
+    const plainReport = () => JSON.stringify({ ...scan({ paths: [path.join(dir, 'src/routes')] }).result, summary: null });
+    const cachedReport = (r: ReturnType<typeof cachedScan>) => JSON.stringify({ ...r.out.result, summary: null });
+    const first = cachedScan(dir, location);
+    expect(first.structure.made).toBeGreaterThan(20);
+    const warm = cachedScan(dir, location);
+    expect(warm.structure).toEqual({ found: first.structure.made, made: 0 });
+
+    // A module grows by 50 kB without a new import: same trees, new savings.
+    const mailer = path.join(dir, 'src/services/mailer.ts');
+    fs.appendFileSync(mailer, `\n/*${'x'.repeat(50_000)}*/\n`);
+    const grown = cachedScan(dir, location);
+    expect(grown.structure.made).toBe(0);
+    expect(cachedReport(grown)).toBe(plainReport());
+    expect(cachedReport(grown)).not.toBe(cachedReport(warm));
+
+    // A new import: another structure, every tree made again.
+    fs.appendFileSync(mailer, "import { db } from './../db';\nexport const mailDb = () => db;\n");
+    const rewired = cachedScan(dir, location);
+    expect(rewired.structure).toEqual({ found: 0, made: first.structure.made });
+    expect(cachedReport(rewired)).toBe(plainReport());
   });
 });
