@@ -7,15 +7,18 @@ import type { ScanResult } from '../../src/types.js';
 import { SAMPLE } from './helpers.js';
 
 describe('jsonChunks', () => {
-  it('writes a real report as JSON.stringify does, one top-level array element per piece', () => {
+  it('writes a real report as JSON.stringify does, in batches of top-level array elements', () => {
     const { result } = scan({ paths: [path.join(SAMPLE, 'src/routes')] });
-    const chunks = [...jsonChunks(result)];
-    expect(chunks.join('')).toBe(`${JSON.stringify(result, null, 2)}\n`);
-    expect(chunks.length).toBeGreaterThan(result.findings.length + result.entries.length);
+    expect([...jsonChunks(result)].join('')).toBe(`${JSON.stringify(result, null, 2)}\n`);
+    // 1,000 findings: four batches, the last one short, never one string for the whole array.
+    const large = { ...result, findings: Array.from({ length: 1000 }, (_, i) => result.findings[i % result.findings.length]!) };
+    const chunks = [...jsonChunks(large)];
+    expect(chunks.join('')).toBe(`${JSON.stringify(large, null, 2)}\n`);
+    expect(chunks.filter((c) => c.startsWith('    {')).length).toBe(Math.ceil(result.entries.length / 256) + 4);
   });
 
   it('handles empty arrays, absent fields and nested arrays like JSON.stringify', () => {
-    const odd = { schemaVersion: 1, entries: [], findings: [{ a: [1, [2, []], {}], s: 'line\nbreak' }], skipped: undefined, summary: { x: null } } as unknown as ScanResult;
+    const odd = { schemaVersion: 1, entries: [], findings: [{ a: [1, [2, []], {}], s: 'line\nbreak\n  ]' }, [], null, 'x'], skipped: undefined, summary: { x: null } } as unknown as ScanResult;
     expect([...jsonChunks(odd)].join('')).toBe(`${JSON.stringify(odd, null, 2)}\n`);
   });
 });
