@@ -162,12 +162,24 @@ export function scan(options: ScanOptions): ScanOutput {
 function keptResolutions(memoOf: MemoOf, root: string, stamp: string): BuildOptions['resolutionsOf'] {
   const inside = root.endsWith(path.sep) ? root : root + path.sep;
   const isStillThere = (r: Resolved | null) => r?.type !== 'file' || r.path.startsWith(inside) || fs.existsSync(r.path);
+  // Kept as one string per file (each resolution's JSON on a line, null as `-`) and read back as
+  // one object per distinct resolution: most files import the same few hundred modules.
+  const distinct = new Map<string, Resolved>();
+  const decode = (line: string): Resolved | null => {
+    if (line === '-') return null;
+    let r = distinct.get(line);
+    if (!r) distinct.set(line, (r = JSON.parse(line) as Resolved));
+    return r;
+  };
   return (file, resolveAll) => {
     const memo = memoOf(file);
-    const kept = memo?.get('resolutions', stamp) as Array<Resolved | null> | undefined;
-    if (kept && kept.every(isStillThere)) return kept;
+    const kept = memo?.get('resolutions', stamp);
+    if (typeof kept === 'string') {
+      const resolutions = kept === '' ? [] : kept.split('\n').map(decode);
+      if (resolutions.every(isStillThere)) return resolutions;
+    }
     const made = resolveAll();
-    memo?.set('resolutions', stamp, made);
+    memo?.set('resolutions', stamp, made.map((r) => (r ? JSON.stringify(r) : '-')).join('\n'));
     return made;
   };
 }

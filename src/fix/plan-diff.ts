@@ -1,6 +1,6 @@
 // fix: a rewrite plan as the report's `fix` object (description, unified diff, safe, savings).
 import type { FindingFix } from '../types.js';
-import { byFile, findOverlap, unifiedDiffOfEdits } from './edits.js';
+import { byFile, findOverlap, unifiedDiffOfEdits, type Edit } from './edits.js';
 import { relPath, type FixEnv } from './environment.js';
 import type { RewritePlan } from './lazy-import-rewrite.js';
 
@@ -24,7 +24,7 @@ export function planOfFix(fix: FindingFix): RewritePlan | undefined {
 /** Renders a plan as a FindingFix; refuses plans whose own edits overlap. */
 export function fixOf(root: string, plan: RewritePlan, savings: FindingFix['savings'], env: FixEnv): FindingFix | undefined {
   const diff = diffOfPlan(root, plan, env);
-  return diff === null ? undefined : fixOfDiff(plan, diff, savings);
+  return diff === null ? undefined : fixOfDiff(plan, diff, savings, () => plan.edits);
 }
 
 /** The unified diff of a plan's edits (files in path order), or null when its own edits overlap. */
@@ -38,8 +38,11 @@ export function diffOfPlan(root: string, plan: RewritePlan, env: FixEnv): string
   return parts.join('');
 }
 
-/** A plan and its diff (from diffOfPlan, made now or kept by `--cache`) as the report's fix object. */
-export function fixOfDiff(plan: RewritePlan, diff: string, savings: FindingFix['savings']): FindingFix {
-  if (isKeepingPlans) plansByDiff.set(diff, plan);
+/**
+ * A plan and its diff (from diffOfPlan, made now or kept by `--cache`) as the report's fix object;
+ * the edits are asked for only under `--fix`.
+ */
+export function fixOfDiff(plan: Omit<RewritePlan, 'edits'>, diff: string, savings: FindingFix['savings'], edits: () => Edit[]): FindingFix {
+  if (isKeepingPlans) plansByDiff.set(diff, { ...plan, edits: edits() });
   return { description: plan.description, diff, safe: plan.isSafe, savings };
 }

@@ -7,6 +7,7 @@ import type { ProjectGraph } from '../graph/project-graph.js';
 import { formatBytes, plural } from '../report/format.js';
 import { memoized } from '../cache/memo.js';
 import { fixEnvOf, isImportDeferAvailable, type FixEnv } from '../fix/environment.js';
+import type { Edit } from '../fix/edits.js';
 import { diffOfPlan, fixOfDiff } from '../fix/plan-diff.js';
 import { lazyShapesOf } from '../fix/lazy-shapes.js';
 import { planInstanceAccessors } from '../fix/instance-accessor.js';
@@ -54,18 +55,27 @@ export function savingPhrase(graph: ProjectGraph, saving: EdgeSaving): string {
   return `makes ${who} load ${rows.length === 1 ? '' : 'up to '}${amount}${including}`;
 }
 
+/** A planned rewrite as `--cache` keeps it: its edits as JSON text, read only by `--fix`. */
+interface Planned {
+  plan: Omit<RewritePlan, 'edits'> | NoPlan;
+  edits: string | null;
+  /** null: no rewrite, or its edits overlap. */
+  diff: string | null;
+}
+
 /**
- * The rewrite of one candidate import and its diff (null when its edits overlap), from the shapes
- * the scan read off the tree (src/fix/lazy-shapes) or, for facts cached by a scan without this
- * rule, from the tree parsed now.
+ * The rewrite of one candidate import and its diff, from the shapes the scan read off the tree
+ * (src/fix/lazy-shapes) or, for facts cached by a scan without this rule, from the tree parsed now.
  */
-function planned(file: string, facts: FileFacts, fact: ImportFact, env: FixEnv, root: string): { plan: RewritePlan | NoPlan; diff: string | null } {
+function planned(file: string, facts: FileFacts, fact: ImportFact, env: FixEnv, root: string): Planned {
   try {
     const shapes = detailsOf(facts).lazyShapes ?? lazyShapesOf(env.parsedOf(file), facts)!;
     const plan = planLazyImport({ file, text: env.textOf(file), shapes }, fact, env);
-    return { plan, diff: plan.kind ? diffOfPlan(root, plan, env) : null };
+    if (!plan.kind) return { plan, edits: null, diff: null };
+    const { edits, ...head } = plan;
+    return { plan: head, edits: JSON.stringify(edits), diff: diffOfPlan(root, plan, env) };
   } catch (error) {
-    return { plan: { kind: null, reason: `no rewrite: ${(error as Error).message}` }, diff: null };
+    return { plan: { kind: null, reason: `no rewrite: ${(error as Error).message}` }, edits: null, diff: null };
   }
 }
 
@@ -91,7 +101,7 @@ export default createRule({
         for (const [entry, s] of [...saving.perEntry].sort(([a], [b]) => (a < b ? -1 : 1))) savings[graph.rel(entry)] = { modules: s.modules, bytes: s.bytes };
         // The plan and its diff depend on the file's bytes, its module format, whether `import defer`
         // is available and the root: with --cache they are kept with the file's facts.
-        const { plan, diff } = memoized(memo, `lazy-import:${importIndex}`, `${env.formatOf(file)}|${deferContext}`, () => planned(file, facts, fact, env, graph.root));
+        const { plan, edits, diff } = memoized(memo, `lazy-import:${importIndex}`, `${env.formatOf(file)}|${deferContext}`, () => planned(file, facts, fact, env, graph.root));
         const list = names.map((n) => `\`${n}\``).join(', ');
         report({
           file,
@@ -100,7 +110,7 @@ export default createRule({
           message: `${list} from ${fact.specifier} ${names.length === 1 ? 'is' : 'are'} used only inside functions: loading it on first use ${savingPhrase(graph, saving)}`,
           why: `it is evaluated when the module is imported, although nothing uses it until a function runs`,
           help: plan.kind ? plan.description : plan.reason,
-          ...(plan.kind && diff !== null ? { fix: fixOfDiff(plan, diff, savings) } : {}),
+          ...(plan.kind && diff !== null ? { fix: fixOfDiff(plan, diff, savings, () => JSON.parse(edits!) as Edit[]) } : {}),
           fingerprintText: `${fact.specifier}:${names.join(',')}`,
         });
       });

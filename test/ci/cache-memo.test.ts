@@ -93,9 +93,12 @@ describe('--cache keeps derived values', () => {
     expect(edited.resolved).toBeGreaterThan(0);
     expect(edited.resolved).toBeLessThan(5);
 
-    // Every one of those reports is the report of a run without the cache.
+    // Every one of those reports is the report of a run without the cache, from the same resolutions.
     const plain = scan({ paths: [path.join(dir, 'src/routes')] });
     expect(JSON.stringify({ ...edited.out.result, summary: null })).toBe(JSON.stringify({ ...plain.result, summary: null }));
+    const warm = cachedScan(dir, location);
+    expect(warm.resolved).toBe(0);
+    expect(warm.out.graph.resolutions).toEqual(plain.graph.resolutions);
   });
 
   it('does not read a file again for its rewrites or fingerprints while its bytes are unchanged', () => {
