@@ -63,7 +63,11 @@ export interface ImportBinding {
   imported: string;
   /** Declared with `type` (import type or `import { type X }`). */
   isTypeOnly: boolean;
-  uses: BindingUse[];
+  /**
+   * Which kinds of use it has, as bits (src/parse/uses: USE.module, function, type, export). The uses
+   * themselves are in the details: FactsDetails.uses.
+   */
+  useKinds: number;
   /** For `import { a }` / `import { a as b }`: offsets of the specifier, and whether it is renamed. */
   specifierStart?: number;
   specifierEnd?: number;
@@ -184,6 +188,8 @@ export interface FactsDetails {
   decls: DeclFact[];
   /** Exported names that are local bindings: exported -> local. */
   localExports: Record<string, string>;
+  /** The uses of every import binding: uses[importIndex][bindingIndex] (offsets, enclosing function). */
+  uses: BindingUse[][][];
   /**
    * What the lazy-import rewrites need from the tree, read while it was parsed (src/fix/lazy-shapes):
    * present when the file has a candidate import. The rewrites themselves are planned only for the

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type * as TS from 'typescript';
 import { detailsOf } from '../parse/details.js';
 import { ts } from '../parse/typescript.js';
+import { hasUse, usesOf } from '../parse/uses.js';
 import type { EngineSpec, ResolvedConfig } from '../config/schema.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import type { Diagnostic } from '../rules/rule.js';
@@ -181,18 +182,19 @@ export function planInstanceAccessor(graph: ProjectGraph, file: string, effect: 
         if (fact.kind === 'side-effect') continue;
         return null; // dynamic import, require: uses not followed
       }
-      for (const b of fact.bindings) {
-        if (b.imported === '*' && b.uses.length) return null;
+      const uses = usesOf(graph.facts.get(other)!, index);
+      for (const [i, b] of fact.bindings.entries()) {
+        if (b.imported === '*' && b.useKinds !== 0) return null;
         if (b.imported !== name || b.isTypeOnly) continue;
-        if (b.uses.some((u) => u.where === 'export' || u.where === 'type')) return null;
-        if (b.uses.some((u) => u.where === 'module')) {
+        if (hasUse(b, 'export') || hasUse(b, 'type')) return null;
+        if (hasUse(b, 'module')) {
           isSafe = false;
           reasons.push(`used at module level in ${graph.rel(other)}`);
         }
         if (b.specifierStart === undefined || b.specifierEnd === undefined) return null;
         const localGetter = b.isAliased ? freshName(env.textOf(other), `get${pascal(b.local)}`) : getter;
         edits.push({ file: other, start: b.specifierStart, end: b.specifierEnd, text: b.isAliased ? `${getter} as ${localGetter}` : getter });
-        for (const u of b.uses) edits.push({ file: other, ...callEdit(u.start, u.end, u.isShorthand ? b.local : null, localGetter) });
+        for (const u of uses[i] ?? []) edits.push({ file: other, ...callEdit(u.start, u.end, u.isShorthand ? b.local : null, localGetter) });
       }
     }
     const outside = importedOutsideGraph(graph, file, name, env);

@@ -2,6 +2,7 @@
 // shapes of the functions its uses sit in (read from the tree by the scan: src/fix/lazy-shapes) in,
 // edits out.
 import type { BindingUse, FunctionShape, ImportBinding, ImportFact, LazyShapes } from '../types.js';
+import { hasUse, isUsedOnlyAs } from '../parse/uses.js';
 import { camelFromSpecifier, freshName, isJsFile, pascal } from './ast.js';
 import type { Edit } from './edits.js';
 import { isImportDeferAvailable, type FixEnv } from './environment.js';
@@ -26,7 +27,7 @@ export interface NoPlan {
 
 /** Bindings that need a value at run time: not `type`-only and used as a value. */
 export function valueBindings(fact: ImportFact): ImportBinding[] {
-  return fact.bindings.filter((b) => !b.isTypeOnly && b.uses.some((u) => u.where !== 'type'));
+  return fact.bindings.filter((b) => !b.isTypeOnly && !isUsedOnlyAs(b, 'type'));
 }
 
 /**
@@ -37,7 +38,7 @@ export function isLazyCandidate(fact: ImportFact): boolean {
   if (fact.kind !== 'static' || fact.isLazy || fact.isTypeOnly || fact.isElidedUnlessVerbatim) return false;
   const values = valueBindings(fact);
   if (!values.length) return false;
-  return fact.bindings.every((b) => b.isTypeOnly || b.uses.every((u) => u.where === 'function' || u.where === 'type'));
+  return fact.bindings.every((b) => b.isTypeOnly || isUsedOnlyAs(b, 'function', 'type'));
 }
 
 interface Site {
@@ -45,11 +46,18 @@ interface Site {
   bindings: ImportBinding[];
 }
 
-/** A file as planning reads it: its text and the shapes the scan kept. */
+/** A file as planning reads it: its text, the shapes the scan kept, and the uses of the planned import's bindings. */
 export interface PlanInput {
   file: string;
   text: string;
   shapes: LazyShapes;
+  /** The uses of each binding of the import planned (usesOf), in binding order. */
+  uses: BindingUse[][];
+}
+
+/** The uses of one binding of the import planned. */
+function usesIn(input: PlanInput, fact: ImportFact, b: ImportBinding): BindingUse[] {
+  return input.uses[fact.bindings.indexOf(b)] ?? [];
 }
 
 /** The function shapes of a file by start offset (what FunctionRef.start/outerStart hold). */
@@ -67,7 +75,7 @@ export function planLazyImport(input: PlanInput, fact: ImportFact, env: FixEnv):
   const { shapes } = input;
   if (!shapes.importDeclStarts.includes(fact.start)) return { kind: null, reason: 'the import declaration moved since the scan' };
   const values = valueBindings(fact);
-  const uses = values.flatMap((b) => b.uses.filter((u) => u.where === 'function').map((u) => ({ b, u })));
+  const uses = values.flatMap((b) => usesIn(input, fact, b).filter((u) => u.where === 'function').map((u) => ({ b, u })));
 
   // Where each use can load the module: the innermost async function, else an async outer one.
   const asyncSite = (u: BindingUse): FunctionShape | null | undefined => {
@@ -130,7 +138,7 @@ function build(input: PlanInput, fact: ImportFact, raw: Array<{ b: ImportBinding
     const clash = site.bindings.find((b) => site.fn.declared.includes(b.local));
     if (clash) return { kind: null, reason: `\`${clash.local}\` is also declared in ${site.fn.label}` };
     const { at, end, bodyStart } = site.fn;
-    const early = site.bindings.flatMap((b) => b.uses).find((u) => u.where === 'function' && u.start >= at && u.start < end && u.start < bodyStart);
+    const early = site.bindings.flatMap((b) => usesIn(input, fact, b)).find((u) => u.where === 'function' && u.start >= at && u.start < end && u.start < bodyStart);
     if (early) return { kind: null, reason: `a use in the parameters of ${site.fn.label} runs before the body` };
   }
 
@@ -187,7 +195,7 @@ function valueBindingsHas(fact: ImportFact, b: ImportBinding): boolean {
 
 /** `const { S3, default: AWS } = <load>;` (and `const ns = <load>;` for a namespace binding). */
 function destructure(bindings: ImportBinding[], load: string, style: FileStyle): string[] {
-  const values = bindings.filter((b) => !b.isTypeOnly && b.uses.some((u) => u.where === 'function'));
+  const values = bindings.filter((b) => !b.isTypeOnly && hasUse(b, 'function'));
   const ns = values.find((b) => b.imported === '*');
   const named = values.filter((b) => b.imported !== '*');
   const props = named.map((b) => (b.imported === b.local ? b.local : `${/^[A-Za-z_$][\w$]*$/.test(b.imported) ? b.imported : quoted(b.imported, style)}: ${b.local}`));
@@ -218,7 +226,7 @@ function insertAtBodyStart(text: string, file: string, fn: FunctionShape, statem
 /** `import type` lines keeping the bindings used as types (or declared `type`). */
 function typeImportLines(fact: ImportFact, spec: string, style: FileStyle, isJs: boolean, also?: ImportBinding): string[] {
   if (isJs) return [];
-  const typed = fact.bindings.filter((b) => b === also || b.isTypeOnly || b.uses.some((u) => u.where === 'type'));
+  const typed = fact.bindings.filter((b) => b === also || b.isTypeOnly || hasUse(b, 'type'));
   const s = semi(style);
   const lines: string[] = [];
   const def = typed.find((b) => b.imported === 'default');
@@ -306,7 +314,7 @@ function planDefer(input: PlanInput, fact: ImportFact): RewritePlan | NoPlan {
   const edits: Edit[] = [];
   for (const b of values) {
     if (b.imported === '*') continue;
-    for (const u of b.uses) {
+    for (const u of usesIn(input, fact, b)) {
       if (u.where !== 'function') continue;
       if (u.isJsx) return { kind: null, reason: `\`${b.local}\` is used as a JSX tag` };
       const member = /^[A-Za-z_$][\w$]*$/.test(b.imported) ? `${ns}.${b.imported}` : `${ns}[${quoted(b.imported, style)}]`;

@@ -4,6 +4,7 @@
 // rewrites are planned from it for the imports the rule reports, without parsing again.
 import type * as TS from 'typescript';
 import { ts } from '../parse/typescript.js';
+import { usesOf } from '../parse/uses.js';
 import type { FileFacts, FunctionShape, LazyShapes } from '../types.js';
 import { asyncInsertPos, isRouteHandler, namesDeclaredIn, type FunctionNode, type ParsedFile } from './ast.js';
 import { isLazyCandidate } from './lazy-import-rewrite.js';
@@ -16,9 +17,10 @@ export function lazyShapesOf(parsed: ParsedFile, facts: FileFacts): LazyShapes |
   const locals = new Set<string>();
   const starts = new Set<number>();
   for (const fact of candidates) {
-    for (const b of fact.bindings) {
+    const uses = usesOf(facts, facts.imports.indexOf(fact));
+    for (const [i, b] of fact.bindings.entries()) {
       locals.add(b.local);
-      for (const u of b.uses) {
+      for (const u of uses[i] ?? []) {
         if (!u.fn) continue;
         starts.add(u.fn.start);
         starts.add(u.fn.outerStart);

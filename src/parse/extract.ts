@@ -3,6 +3,7 @@
 import v8 from 'node:v8';
 import type * as TS from 'typescript';
 import { ts } from './typescript.js';
+import { isUsedOnlyAs, USE } from './uses.js';
 import type {
   BindingUse,
   CalleeRef,
@@ -124,7 +125,7 @@ const SCRIPT_KINDS: Record<string, TS.ScriptKind> = {
  * The shape of FileFacts. Bump it whenever extraction changes what it records (caches keyed on
  * importscan's version alone would hand a development build facts of an older shape).
  */
-export const FACTS_SCHEMA = 9;
+export const FACTS_SCHEMA = 10;
 
 /** Script kind for a file name; `.js` files are parsed as JSX-capable JS. */
 export function scriptKindOf(file: string): TS.ScriptKind {
@@ -156,6 +157,8 @@ class Extractor {
   /** The calls of each declaration, same order as decls (stored serialised, see FileFacts.declBodies). */
   private readonly bodies: DeclBody[] = [];
   private readonly localExports: Record<string, string> = {};
+  /** uses[importIndex][bindingIndex] (FactsDetails.uses): every import gets a list, bindings or not. */
+  private readonly uses: BindingUse[][][] = [];
   private readonly moduleScope = new Scope(null, true);
   private readonly moduleBindings = new Map<string, ModuleBinding>();
   private readonly isJs: boolean;
@@ -186,7 +189,7 @@ class Extractor {
       bytes: this.bytes,
       imports: this.imports,
       effects: this.effects,
-      details: { decls: this.decls, localExports: this.localExports },
+      details: { decls: this.decls, localExports: this.localExports, uses: this.uses },
       suppressions: [],
       isEsm: false,
     };
@@ -195,11 +198,13 @@ class Extractor {
     if (firstError) {
       const { line, column } = this.pos(firstError.start ?? 0);
       base.parseError = { message: ts.flattenDiagnosticMessageText(firstError.messageText, ' '), line, column };
+      for (let i = 0; i < this.imports.length; i++) this.uses[i] ??= [];
       return base;
     }
     this.declareModuleScope();
     for (const statement of sf.statements) this.topLevel(statement, makeCtx(this.moduleScope, null, false, statement.getStart(sf), null, undefined, false));
     this.finishImports();
+    for (let i = 0; i < this.imports.length; i++) this.uses[i] ??= [];
     base.isEsm = this.isEsm;
     if (this.decls.length) base.declBodies = v8.serialize(this.bodies);
     return base;
@@ -261,7 +266,8 @@ class Extractor {
 
   private bind(fact: ImportFact, local: string, imported: string, isTypeOnly: boolean, specifier?: TS.ImportSpecifier): void {
     const importIndex = this.imports.indexOf(fact);
-    const binding: ImportBinding = { local, imported, isTypeOnly, uses: [] };
+    const binding: ImportBinding = { local, imported, isTypeOnly, useKinds: 0 };
+    (this.uses[importIndex] ??= []).push([]);
     if (specifier) {
       binding.specifierStart = specifier.getStart(this.sf);
       binding.specifierEnd = specifier.end;
@@ -360,9 +366,10 @@ class Extractor {
     for (const fact of this.imports) {
       if (fact.kind !== 'static' && fact.kind !== 'import-equals') continue;
       if (fact.isTypeOnly || fact.bindings.length === 0 || this.isJs) continue;
-      const hasValueUse = fact.bindings.some((b) => !b.isTypeOnly && b.uses.some((u) => u.where !== 'type'));
+      const hasValueUse = fact.bindings.some((b) => !b.isTypeOnly && !isUsedOnlyAs(b, 'type'));
       if (!hasValueUse) fact.isElidedUnlessVerbatim = true;
-      const isKept = fact.bindings.some((b) => !b.isTypeOnly && b.uses.some((u) => u.isDecoratorMetadata));
+      const uses = this.uses[this.imports.indexOf(fact)] ?? [];
+      const isKept = fact.bindings.some((b, i) => !b.isTypeOnly && uses[i]!.some((u) => u.isDecoratorMetadata));
       if (!hasValueUse && isKept) fact.isKeptByDecoratorMetadata = true;
     }
   }
@@ -893,7 +900,8 @@ class Extractor {
     if (isJsx) use.isJsx = true;
     if (isShorthand) use.isShorthand = true;
     if (kind === 'type' && this.metadataTypeNames.has(id)) use.isDecoratorMetadata = true;
-    b.uses.push(use);
+    this.uses[binding.importIndex]![binding.bindingIndex]!.push(use);
+    b.useKinds |= USE[kind];
   }
 }
 

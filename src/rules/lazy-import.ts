@@ -13,7 +13,8 @@ import { lazyShapesOf } from '../fix/lazy-shapes.js';
 import { planInstanceAccessors } from '../fix/instance-accessor.js';
 import { isLazyCandidate, planLazyImport, valueBindings, type NoPlan, type RewritePlan } from '../fix/lazy-import-rewrite.js';
 import { detailsOf } from '../parse/details.js';
-import type { FileFacts, ImportFact } from '../types.js';
+import { usesOf } from '../parse/uses.js';
+import type { FileFacts } from '../types.js';
 import type { Weights } from '../weigh/types.js';
 import { createRule } from './rule.js';
 
@@ -67,10 +68,11 @@ interface Planned {
  * The rewrite of one candidate import and its diff, from the shapes the scan read off the tree
  * (src/fix/lazy-shapes) or, for facts cached by a scan without this rule, from the tree parsed now.
  */
-function planned(file: string, facts: FileFacts, fact: ImportFact, env: FixEnv, root: string): Planned {
+function planned(file: string, facts: FileFacts, importIndex: number, env: FixEnv, root: string): Planned {
+  const fact = facts.imports[importIndex]!;
   try {
     const shapes = detailsOf(facts).lazyShapes ?? lazyShapesOf(env.parsedOf(file), facts)!;
-    const plan = planLazyImport({ file, text: env.textOf(file), shapes }, fact, env);
+    const plan = planLazyImport({ file, text: env.textOf(file), shapes, uses: usesOf(facts, importIndex) }, fact, env);
     if (!plan.kind) return { plan, edits: null, diff: null };
     const { edits, ...head } = plan;
     return { plan: head, edits: JSON.stringify(edits), diff: diffOfPlan(root, plan, env) };
@@ -101,7 +103,7 @@ export default createRule({
         for (const [entry, s] of [...saving.perEntry].sort(([a], [b]) => (a < b ? -1 : 1))) savings[graph.rel(entry)] = { modules: s.modules, bytes: s.bytes };
         // The plan and its diff depend on the file's bytes, its module format, whether `import defer`
         // is available and the root: with --cache they are kept with the file's facts.
-        const { plan, edits, diff } = memoized(memo, `lazy-import:${importIndex}`, `${env.formatOf(file)}|${deferContext}`, () => planned(file, facts, fact, env, graph.root));
+        const { plan, edits, diff } = memoized(memo, `lazy-import:${importIndex}`, `${env.formatOf(file)}|${deferContext}`, () => planned(file, facts, importIndex, env, graph.root));
         const list = names.map((n) => `\`${n}\``).join(', ');
         report({
           file,
