@@ -1,7 +1,7 @@
 // discover: turn the command line's paths (or config globs) into entry files.
 import fs from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { globMatcher } from './glob.js';
 import { UsageError } from '../errors.js';
 
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
@@ -26,7 +26,7 @@ export interface DiscoverOptions {
  * (source files only; no declarations, tests, node_modules or ignored files). Sorted.
  */
 export function discoverEntries(paths: string[], options: DiscoverOptions): string[] {
-  const isIgnored = options.ignore.length ? picomatch(options.ignore, { dot: true }) : () => false;
+  const isIgnored = options.ignore.length ? globMatcher(options.ignore) : () => false;
   const rel = (p: string) => path.relative(options.root, p).split(path.sep).join('/');
   const found = new Set<string>();
   for (const given of paths) {
@@ -54,8 +54,8 @@ export function discoverEntries(paths: string[], options: DiscoverOptions): stri
 
 /** Every entry matching config globs (relative to root). */
 export function discoverFromGlobs(globs: string[], options: DiscoverOptions): string[] {
-  const isMatch = picomatch(globs, { dot: true });
-  const isIgnored = options.ignore.length ? picomatch(options.ignore, { dot: true }) : () => false;
+  const isMatch = globMatcher(globs);
+  const isIgnored = options.ignore.length ? globMatcher(options.ignore) : () => false;
   const found: string[] = [];
   walk(options.root, new Set(), (file) => {
     const rel = path.relative(options.root, file).split(path.sep).join('/');

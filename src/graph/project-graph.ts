@@ -1,6 +1,7 @@
 // graph: the import graph of every file reachable from the entries, and the queries rules use.
 import path from 'node:path';
-import Graph from 'graphology';
+import { createRequire } from 'node:module';
+import type Graph from 'graphology';
 import type { FileFacts, ImportFact, Resolved } from '../types.js';
 import type { StructureMemo } from './structure-memo.js';
 
@@ -194,7 +195,9 @@ export class ProjectGraph {
   /** The same nodes and edges as a graphology MultiDirectedGraph (built on first use, then kept). */
   get graph(): InstanceType<typeof Graph.MultiDirectedGraph<NodeAttrs, EdgeAttrs>> {
     if (!this.graphologyView) {
-      const view = new Graph.MultiDirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: true });
+      // Loaded here, not when the scan starts: no rule needs it (15 ms of every run).
+      const { MultiDirectedGraph } = createRequire(import.meta.url)('graphology') as typeof Graph;
+      const view = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: true });
       for (const [node, attrs] of this.nodeAttrs) view.addNode(node, attrs);
       this.edgeAttrs.forEach((attrs, i) => view.addEdge(this.edgeSource[i]!, this.edgeTarget[i]!, attrs));
       this.graphologyView = view;

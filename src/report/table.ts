@@ -1,5 +1,5 @@
 // report/table: the heaviest-routers table, one row per entry, heaviest first.
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
 import type { EntryReport, ScanResult } from '../types.js';
 import { formatBytes, heaviestFirst } from './format.js';
 import type { Reporter } from './reporter.js';
@@ -37,6 +37,8 @@ function findingCounts(result: ScanResult, entry: EntryReport): string {
 export const table: Reporter = (result, options) => {
   const rows = heaviestFirst(result).slice(0, options.top);
   const isMeasured = result.entries.some((e) => e.cost.measuredMs !== null);
+  // Loaded by the table format only (with its string-width dependencies, 15 ms of every other run).
+  const Table = createRequire(import.meta.url)('cli-table3') as typeof import('cli-table3');
   const t = new Table({
     head: ['entry', 'modules', 'packages', 'bytes', 'heavy packages', 'side effects', 'err/warn/info', 'biggest cut', ...(isMeasured ? ['measured'] : [])],
     style: { head: options.isColor ? ['bold'] : [], border: options.isColor ? ['grey'] : [] },

@@ -1,5 +1,5 @@
 // rules/budget: an entry over a budget set in config (modules, bytes, heavy packages, side effects, ms).
-import picomatch from 'picomatch';
+import { globMatcher } from '../discover/glob.js';
 import type { Budget, ResolvedConfig } from '../config/schema.js';
 import { analyzeEffects, RULE_OF, type ModuleEffect } from '../effects/analyze.js';
 import { costOf } from '../graph/entry-report.js';
@@ -39,7 +39,7 @@ export default createRule({
   },
   check({ graph, config, weights, measured, report }) {
     if (config.budgets.length === 0) return;
-    const budgets = config.budgets.map((budget) => ({ budget, isMatch: picomatch(budget.entries, { dot: true }) }));
+    const budgets = config.budgets.map((budget) => ({ budget, isMatch: globMatcher(budget.entries) }));
     for (const entry of [...graph.entries].sort()) {
       const rel = graph.rel(entry);
       for (const { budget } of budgets.filter((b) => b.isMatch(rel))) {
