@@ -83,11 +83,13 @@ export function listSourceFiles(root: string): string[] {
  * the same order: source files not under node_modules, dist or dot folders.
  */
 export function sourceFilesIn(files: readonly string[], root: string): string[] {
-  const skipped = new Set(['node_modules', 'dist']);
+  const inside = root.endsWith(path.sep) ? root.length : root.length + 1;
+  const { sep } = path;
   return files.filter((file) => {
     if (!isSourceFile(file)) return false;
-    const dirs = path.relative(root, path.dirname(file)).split(path.sep);
-    return !dirs.some((d) => skipped.has(d) || d.startsWith('.'));
+    // The directories between the root and the file: none named node_modules or dist, none hidden.
+    const dirs = `${sep}${file.slice(inside, file.lastIndexOf(sep) + 1)}`;
+    return !dirs.includes(`${sep}node_modules${sep}`) && !dirs.includes(`${sep}dist${sep}`) && !dirs.includes(`${sep}.`);
   });
 }
 

@@ -180,7 +180,9 @@ function entryPackages(graph: ProjectGraph, weights: Weights, entry: string) {
   if (!perWeights) packageCosts.set(weights, (perWeights = new Map()));
   let hit = perWeights.get(entry);
   if (!hit) {
-    const packages = graph.closure(entry).eager.filter((n) => graph.isPackage(n));
+    const { eager, eagerIds } = graph.closure(entry);
+    const { isPackage } = graph.indexed();
+    const packages = eager.filter((_, i) => isPackage[eagerIds[i]!] === 1);
     hit = { packages, cost: weights.union(packages), saved: new Map() };
     perWeights.set(entry, hit);
   }

@@ -53,6 +53,8 @@ export interface IndexedGraph {
   isPackage: Uint8Array;
   /** Size of each project file (0 for packages). */
   bytes: Float64Array;
+  /** Each node's facts (undefined for packages and assets). */
+  facts: Array<FileFacts | undefined>;
   /** Scratch marks for walks (a walk takes a new epoch, so nothing needs clearing). */
   mark: Int32Array;
   epoch: number;
@@ -257,9 +259,12 @@ export class ProjectGraph {
     const isLazy: number[] = [];
     const isPackage = new Uint8Array(names.length);
     const bytes = new Float64Array(names.length);
+    const factsById = new Array<FileFacts | undefined>(names.length);
     names.forEach((n, i) => {
       start[i] = target.length;
-      bytes[i] = this.facts.get(n)?.bytes ?? 0;
+      const facts = this.facts.get(n);
+      factsById[i] = facts;
+      bytes[i] = facts?.bytes ?? 0;
       if (this.isPackage(n)) {
         isPackage[i] = 1;
         return; // packages are leaves: their own imports are weighed, not walked
@@ -282,6 +287,7 @@ export class ProjectGraph {
       isLazy: Uint8Array.from(isLazy),
       isPackage,
       bytes,
+      facts: factsById,
       mark: new Int32Array(names.length),
       epoch: 0,
     };

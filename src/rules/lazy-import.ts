@@ -29,7 +29,7 @@ export interface EdgeSaving {
 /** Savings are kept only for the imports this rule can report (the candidates). */
 const isCandidateEdge: EdgeFilter = (graph, edge) => {
   const g = graph.indexed();
-  const fact = graph.importOf(g.names[g.source[edge]!]!, g.importIndex[edge]!);
+  const fact = g.facts[g.source[edge]!]?.imports[g.importIndex[edge]!];
   return fact !== undefined && isLazyCandidate(fact);
 };
 
