@@ -1,7 +1,7 @@
 // fix: small syntax-tree helpers for rewrites (the TypeScript parser already loaded by the scan).
 import type * as TS from 'typescript';
 import { ts } from '../parse/typescript.js';
-import { PARSE_OPTIONS, scriptKindOf } from '../parse/extract.js';
+import { parseOptionsOf, scriptKindOf } from '../parse/extract.js';
 import { addBindingNames, collectDeclarations, Scope } from '../parse/scope.js';
 
 export type FunctionNode = TS.FunctionLikeDeclaration;
@@ -16,7 +16,8 @@ export interface ParsedFile {
 
 /** Parses a file once (with parent links). */
 export function parseFile(file: string, text: string): ParsedFile {
-  return indexTree(ts.createSourceFile(file, text, PARSE_OPTIONS, true, scriptKindOf(file)), text);
+  const options = parseOptionsOf(); // loads TypeScript, before `ts.createSourceFile` is read
+  return indexTree(ts.createSourceFile(file, text, options, true, scriptKindOf(file)), text);
 }
 
 /**

@@ -1,7 +1,7 @@
 // fix: what a rewrite needs to know about the project: the file's output format (ESM or CommonJS),
 // tsconfig `module`, the TypeScript version, and the file's text, as the scan saw them.
 import path from 'node:path';
-import { ts } from '../parse/typescript.js';
+import { createRequire } from 'node:module';
 import type { ProjectConfig } from '../resolve/tsconfig.js';
 import { parseFile, type ParsedFile } from './ast.js';
 
@@ -28,7 +28,7 @@ export function fixEnvOf(host: Omit<FixEnv, 'tsVersion' | 'parsedOf'>): FixEnv {
   const parsed = new Map<string, ParsedFile>();
   return {
     ...host,
-    tsVersion: ts.versionMajorMinor,
+    tsVersion: typescriptVersion(),
     parsedOf(file) {
       let hit = parsed.get(file);
       if (hit) {
@@ -41,6 +41,14 @@ export function fixEnvOf(host: Omit<FixEnv, 'tsVersion' | 'parsedOf'>): FixEnv {
       return hit;
     },
   };
+}
+
+let version: string | undefined;
+
+/** The TypeScript version importscan ships with, `major.minor`, from its package.json (loading TypeScript costs 0.1 s). */
+function typescriptVersion(): string {
+  version ??= ((createRequire(import.meta.url)('typescript/package.json') as { version: string }).version.split('.').slice(0, 2).join('.'));
+  return version;
 }
 
 /** Whether `import defer` type-checks here: tsconfig `module` esnext or preserve, and TypeScript >= 5.9. */

@@ -2,7 +2,7 @@
 // top-level declarations, where each imported binding is used). No type checker.
 import v8 from 'node:v8';
 import type * as TS from 'typescript';
-import { ts } from './typescript.js';
+import { loadTs, ts } from './typescript.js';
 import { isUsedOnlyAs, USE } from './uses.js';
 import type {
   BindingUse,
@@ -22,62 +22,66 @@ import { findSuppressions } from './suppressions.js';
  * The syntax kinds the walker compares, as a small constant object: the `case` labels of a hot switch
  * are evaluated on every node, and TypeScript's enum object is large (a slow dictionary-mode read).
  */
-const Kind = {
-  ArrowFunction: ts.SyntaxKind.ArrowFunction,
-  AsyncKeyword: ts.SyntaxKind.AsyncKeyword,
-  AwaitExpression: ts.SyntaxKind.AwaitExpression,
-  Block: ts.SyntaxKind.Block,
-  BreakStatement: ts.SyntaxKind.BreakStatement,
-  CallExpression: ts.SyntaxKind.CallExpression,
-  CaseBlock: ts.SyntaxKind.CaseBlock,
-  CatchClause: ts.SyntaxKind.CatchClause,
-  ClassDeclaration: ts.SyntaxKind.ClassDeclaration,
-  ClassExpression: ts.SyntaxKind.ClassExpression,
-  Constructor: ts.SyntaxKind.Constructor,
-  ContinueStatement: ts.SyntaxKind.ContinueStatement,
-  DefaultKeyword: ts.SyntaxKind.DefaultKeyword,
-  EnumDeclaration: ts.SyntaxKind.EnumDeclaration,
-  EnumMember: ts.SyntaxKind.EnumMember,
-  ExportDeclaration: ts.SyntaxKind.ExportDeclaration,
-  ExportKeyword: ts.SyntaxKind.ExportKeyword,
-  ExtendsKeyword: ts.SyntaxKind.ExtendsKeyword,
-  ForInStatement: ts.SyntaxKind.ForInStatement,
-  ForOfStatement: ts.SyntaxKind.ForOfStatement,
-  ForStatement: ts.SyntaxKind.ForStatement,
-  FunctionDeclaration: ts.SyntaxKind.FunctionDeclaration,
-  FunctionExpression: ts.SyntaxKind.FunctionExpression,
-  GetAccessor: ts.SyntaxKind.GetAccessor,
-  Identifier: ts.SyntaxKind.Identifier,
-  ImportDeclaration: ts.SyntaxKind.ImportDeclaration,
-  ImportEqualsDeclaration: ts.SyntaxKind.ImportEqualsDeclaration,
-  ImportKeyword: ts.SyntaxKind.ImportKeyword,
-  InterfaceDeclaration: ts.SyntaxKind.InterfaceDeclaration,
-  JsxAttribute: ts.SyntaxKind.JsxAttribute,
-  JsxClosingElement: ts.SyntaxKind.JsxClosingElement,
-  JsxOpeningElement: ts.SyntaxKind.JsxOpeningElement,
-  JsxSelfClosingElement: ts.SyntaxKind.JsxSelfClosingElement,
-  LabeledStatement: ts.SyntaxKind.LabeledStatement,
-  MetaProperty: ts.SyntaxKind.MetaProperty,
-  MethodDeclaration: ts.SyntaxKind.MethodDeclaration,
-  MethodSignature: ts.SyntaxKind.MethodSignature,
-  ModuleDeclaration: ts.SyntaxKind.ModuleDeclaration,
-  NewExpression: ts.SyntaxKind.NewExpression,
-  NullKeyword: ts.SyntaxKind.NullKeyword,
-  PropertyAccessExpression: ts.SyntaxKind.PropertyAccessExpression,
-  PropertyAssignment: ts.SyntaxKind.PropertyAssignment,
-  PropertySignature: ts.SyntaxKind.PropertySignature,
-  QualifiedName: ts.SyntaxKind.QualifiedName,
-  SetAccessor: ts.SyntaxKind.SetAccessor,
-  ShorthandPropertyAssignment: ts.SyntaxKind.ShorthandPropertyAssignment,
-  StaticKeyword: ts.SyntaxKind.StaticKeyword,
-  TaggedTemplateExpression: ts.SyntaxKind.TaggedTemplateExpression,
-  ThisKeyword: ts.SyntaxKind.ThisKeyword,
-  TypeAliasDeclaration: ts.SyntaxKind.TypeAliasDeclaration,
-  TypeParameter: ts.SyntaxKind.TypeParameter,
-  TypeQuery: ts.SyntaxKind.TypeQuery,
-  UndefinedKeyword: ts.SyntaxKind.UndefinedKeyword,
-  VariableDeclaration: ts.SyntaxKind.VariableDeclaration,
-} as const;
+function kindsOf(t: typeof TS) {
+  return {
+    ArrowFunction: t.SyntaxKind.ArrowFunction,
+    AsyncKeyword: t.SyntaxKind.AsyncKeyword,
+    AwaitExpression: t.SyntaxKind.AwaitExpression,
+    Block: t.SyntaxKind.Block,
+    BreakStatement: t.SyntaxKind.BreakStatement,
+    CallExpression: t.SyntaxKind.CallExpression,
+    CaseBlock: t.SyntaxKind.CaseBlock,
+    CatchClause: t.SyntaxKind.CatchClause,
+    ClassDeclaration: t.SyntaxKind.ClassDeclaration,
+    ClassExpression: t.SyntaxKind.ClassExpression,
+    Constructor: t.SyntaxKind.Constructor,
+    ContinueStatement: t.SyntaxKind.ContinueStatement,
+    DefaultKeyword: t.SyntaxKind.DefaultKeyword,
+    EnumDeclaration: t.SyntaxKind.EnumDeclaration,
+    EnumMember: t.SyntaxKind.EnumMember,
+    ExportDeclaration: t.SyntaxKind.ExportDeclaration,
+    ExportKeyword: t.SyntaxKind.ExportKeyword,
+    ExtendsKeyword: t.SyntaxKind.ExtendsKeyword,
+    ForInStatement: t.SyntaxKind.ForInStatement,
+    ForOfStatement: t.SyntaxKind.ForOfStatement,
+    ForStatement: t.SyntaxKind.ForStatement,
+    FunctionDeclaration: t.SyntaxKind.FunctionDeclaration,
+    FunctionExpression: t.SyntaxKind.FunctionExpression,
+    GetAccessor: t.SyntaxKind.GetAccessor,
+    Identifier: t.SyntaxKind.Identifier,
+    ImportDeclaration: t.SyntaxKind.ImportDeclaration,
+    ImportEqualsDeclaration: t.SyntaxKind.ImportEqualsDeclaration,
+    ImportKeyword: t.SyntaxKind.ImportKeyword,
+    InterfaceDeclaration: t.SyntaxKind.InterfaceDeclaration,
+    JsxAttribute: t.SyntaxKind.JsxAttribute,
+    JsxClosingElement: t.SyntaxKind.JsxClosingElement,
+    JsxOpeningElement: t.SyntaxKind.JsxOpeningElement,
+    JsxSelfClosingElement: t.SyntaxKind.JsxSelfClosingElement,
+    LabeledStatement: t.SyntaxKind.LabeledStatement,
+    MetaProperty: t.SyntaxKind.MetaProperty,
+    MethodDeclaration: t.SyntaxKind.MethodDeclaration,
+    MethodSignature: t.SyntaxKind.MethodSignature,
+    ModuleDeclaration: t.SyntaxKind.ModuleDeclaration,
+    NewExpression: t.SyntaxKind.NewExpression,
+    NullKeyword: t.SyntaxKind.NullKeyword,
+    PropertyAccessExpression: t.SyntaxKind.PropertyAccessExpression,
+    PropertyAssignment: t.SyntaxKind.PropertyAssignment,
+    PropertySignature: t.SyntaxKind.PropertySignature,
+    QualifiedName: t.SyntaxKind.QualifiedName,
+    SetAccessor: t.SyntaxKind.SetAccessor,
+    ShorthandPropertyAssignment: t.SyntaxKind.ShorthandPropertyAssignment,
+    StaticKeyword: t.SyntaxKind.StaticKeyword,
+    TaggedTemplateExpression: t.SyntaxKind.TaggedTemplateExpression,
+    ThisKeyword: t.SyntaxKind.ThisKeyword,
+    TypeAliasDeclaration: t.SyntaxKind.TypeAliasDeclaration,
+    TypeParameter: t.SyntaxKind.TypeParameter,
+    TypeQuery: t.SyntaxKind.TypeQuery,
+    UndefinedKeyword: t.SyntaxKind.UndefinedKeyword,
+    VariableDeclaration: t.SyntaxKind.VariableDeclaration,
+  } as const;
+}
+
+let Kind: ReturnType<typeof kindsOf>;
 
 /** Where the walker is: module level or inside a function; value or type position. */
 interface Ctx {
@@ -110,16 +114,16 @@ function withScope(ctx: Ctx, scope: Scope): Ctx {
   return makeCtx(scope, ctx.fn, ctx.isType, ctx.statementStart, ctx.collector, ctx.assignedTo, ctx.isInAsyncIife);
 }
 
-const SCRIPT_KINDS: Record<string, TS.ScriptKind> = {
-  '.ts': ts.ScriptKind.TS,
-  '.mts': ts.ScriptKind.TS,
-  '.cts': ts.ScriptKind.TS,
-  '.tsx': ts.ScriptKind.TSX,
-  '.js': ts.ScriptKind.JS,
-  '.mjs': ts.ScriptKind.JS,
-  '.cjs': ts.ScriptKind.JS,
-  '.jsx': ts.ScriptKind.JSX,
-};
+let SCRIPT_KINDS: Record<string, TS.ScriptKind>;
+
+/** Loads TypeScript and the tables read from it (once): every entry point here calls it first. */
+function ready(): void {
+  if (Kind) return;
+  const t = loadTs();
+  Kind = kindsOf(t);
+  SCRIPT_KINDS = { '.ts': t.ScriptKind.TS, '.mts': t.ScriptKind.TS, '.cts': t.ScriptKind.TS, '.tsx': t.ScriptKind.TSX, '.js': t.ScriptKind.JS, '.mjs': t.ScriptKind.JS, '.cjs': t.ScriptKind.JS, '.jsx': t.ScriptKind.JSX };
+  parseOptions = { languageVersion: t.ScriptTarget.Latest, jsDocParsingMode: t.JSDocParsingMode.ParseNone };
+}
 
 /**
  * The shape of FileFacts. Bump it whenever extraction changes what it records (caches keyed on
@@ -129,16 +133,23 @@ export const FACTS_SCHEMA = 10;
 
 /** Script kind for a file name; `.js` files are parsed as JSX-capable JS. */
 export function scriptKindOf(file: string): TS.ScriptKind {
+  ready();
   const ext = /\.[cm]?[jt]sx?$/.exec(file)?.[0] ?? '.ts';
   return SCRIPT_KINDS[ext] ?? ts.ScriptKind.TS;
 }
 
+let parseOptions: TS.CreateSourceFileOptions;
+
 /** Latest syntax; JSDoc comments are not parsed (nothing here reads them, and they are most of some files). */
-export const PARSE_OPTIONS: TS.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+export function parseOptionsOf(): TS.CreateSourceFileOptions {
+  ready();
+  return parseOptions;
+}
 
 /** Extracts the facts of one file from its text. Never throws on bad syntax. */
 export function extractFacts(file: string, text: string, bytes = Buffer.byteLength(text), onTree?: TreeHook): FileFacts {
-  const sf = ts.createSourceFile(file, text, PARSE_OPTIONS, false, scriptKindOf(file));
+  ready();
+  const sf = ts.createSourceFile(file, text, parseOptions, false, scriptKindOf(file));
   const facts = new Extractor(sf, file, text, bytes).run();
   if (onTree && !facts.parseError) onTree(sf, facts, text);
   return facts;

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as TS from 'typescript';
-import { ts } from '../parse/typescript.js';
+import { loadTs } from '../parse/typescript.js';
 import { UsageError } from '../errors.js';
 
 /** The compiler options importscan depends on. */
@@ -47,6 +47,7 @@ export function findTsconfig(start: string): string | null {
 export function loadTsconfig(file: string): ProjectConfig {
   const shown = path.relative(process.cwd(), file) || file;
   if (!fs.existsSync(file)) throw new UsageError(`tsconfig not found: ${shown}`);
+  const ts = loadTs();
   const read = ts.readConfigFile(file, (p) => fs.readFileSync(p, 'utf8'));
   if (read.error) throw new UsageError(`invalid tsconfig ${shown}: ${flatten(read.error)}`);
   // Only the options are read: a host that lists no directories keeps TypeScript from expanding
@@ -73,5 +74,5 @@ export function loadTsconfig(file: string): ProjectConfig {
 }
 
 function flatten(d: TS.Diagnostic): string {
-  return ts.flattenDiagnosticMessageText(d.messageText, ' ');
+  return loadTs().flattenDiagnosticMessageText(d.messageText, ' ');
 }
