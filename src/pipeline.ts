@@ -56,6 +56,8 @@ export interface ScanOptions {
   factsOf?: (file: string, root: string, parse: (file: string) => FileFacts) => FileFacts;
   /** What `--cache` keeps derived from each file's bytes (src/cache/memo): resolutions, rewrites, statements. */
   memoOf?: MemoOf;
+  /** A tsconfig's options (`--cache` keeps them while its files are unchanged); defaults to reading it. */
+  projectOf?: (tsconfig: string) => ProjectConfig;
   /** What `--cache` keeps of a graph structure (by its digest, src/graph/structure-memo): dominator trees. */
   structureMemoOf?: (digest: string) => StructureMemo;
   /** `--measure` outcomes (from src/measure, computed by the caller before the scan). */
@@ -201,7 +203,7 @@ export function planScan(options: ScanOptions): ScanPlan {
   const config = loadConfig(configFile, defaultSeverities());
   applyRuleOverrides(config, options.ruleOverrides ?? []);
   const tsconfigFile = options.project ? path.resolve(options.project) : (config.tsconfig ?? findTsconfig(first));
-  const project = tsconfigFile ? loadTsconfig(tsconfigFile) : NO_TSCONFIG;
+  const project = tsconfigFile ? (options.projectOf ?? loadTsconfig)(tsconfigFile) : NO_TSCONFIG;
   const root = rootOf(project, first);
 
   // Discover.

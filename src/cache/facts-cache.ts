@@ -10,6 +10,7 @@ import { packDetails } from '../parse/details.js';
 import { readFacts } from '../parse/read.js';
 import type { FileFacts } from '../types.js';
 import type { StructureMemo } from '../graph/structure-memo.js';
+import { inputStamp, readTsconfig, type ConfigInputs, type ProjectConfig } from '../resolve/tsconfig.js';
 import type { FileMemo } from './memo.js';
 
 /** Where the cache lives when `--cache-location` is not given: under the scan root. */
@@ -119,6 +120,27 @@ export class FactsCache {
   };
 
   private structure: { digest: string; values: Map<string, unknown>; isDirty: boolean } | null = null;
+  private configs: { file: string; kept: Map<string, { inputs: ConfigInputs; project: ProjectConfig }>; isDirty: boolean } | null = null;
+
+  /**
+   * A tsconfig's options, kept while none of the files TypeScript read for it (itself, its
+   * `extends`, the files it looked for) changed: a warm run that parses nothing never loads TypeScript.
+   */
+  readonly projectOf = (tsconfig: string): ProjectConfig => {
+    if (!this.configs) {
+      // The root is the tsconfig's directory (src/pipeline rootOf), where the default cache lives.
+      const file = `${cacheFileFor(this.location, fs.realpathSync(path.dirname(tsconfig)))}.tsconfig`;
+      const kept = readKept(file);
+      const isCurrent = kept?.version === this.key && kept.values instanceof Map;
+      this.configs = { file, kept: isCurrent ? (kept.values as Map<string, { inputs: ConfigInputs; project: ProjectConfig }>) : new Map(), isDirty: false };
+    }
+    const hit = this.configs.kept.get(tsconfig);
+    if (hit && hit.inputs.every(([input, stamp]) => inputStamp(input) === stamp)) return hit.project;
+    const { project, inputs } = readTsconfig(tsconfig);
+    this.configs.kept.set(tsconfig, { inputs, project });
+    this.configs.isDirty = true;
+    return project;
+  };
 
   /**
    * Values kept for a graph structure (src/graph/structure-memo), in a file next to the shards: the
@@ -192,6 +214,7 @@ export class FactsCache {
 
   /** Writes the shards that changed (and drops files that no longer exist). Never fails the run. */
   save(): void {
+    if (this.configs?.isDirty && writeKept(this.configs.file, { version: this.key, values: this.configs.kept })) this.configs.isDirty = false;
     if (!this.shards || !this.file) return;
     this.shards.forEach((shard, i) => {
       for (const file of shard.files.keys()) {
@@ -200,14 +223,8 @@ export class FactsCache {
         this.dirty.add(i);
       }
     });
-    if (this.structure?.isDirty) {
-      try {
-        fs.mkdirSync(path.dirname(this.file), { recursive: true });
-        writeAtomically(`${this.file}.graph`, v8.serialize({ version: this.key, digest: this.structure.digest, values: this.structure.values }));
-        this.structure.isDirty = false;
-      } catch {
-        // a cache that cannot be written only costs time next run
-      }
+    if (this.structure?.isDirty && writeKept(`${this.file}.graph`, { version: this.key, digest: this.structure.digest, values: this.structure.values })) {
+      this.structure.isDirty = false;
     }
     if (!this.dirty.size && !this.isManifestStale) return;
     try {
@@ -229,6 +246,17 @@ function readKept(file: string): { version?: unknown; digest?: unknown; values?:
     return v8.deserialize(fs.readFileSync(file)) as { version?: unknown; digest?: unknown; values?: unknown };
   } catch {
     return null;
+  }
+}
+
+/** Writes a record readKept reads; false when it cannot (a cache that cannot be written only costs time next run). */
+function writeKept(file: string, value: unknown): boolean {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    writeAtomically(file, v8.serialize(value));
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -199,4 +199,33 @@ describe('--cache keeps derived values', () => {
     expect(rewired.structure).toEqual({ found: 0, made: first.structure.made });
     expect(cachedReport(rewired)).toBe(plainReport());
   });
+
+  it("keeps a tsconfig's options until it or a file it extends changes", () => {
+    const dir = tempCopy(SAMPLE, 'memo-tsconfig');
+    write(path.join(dir, 'tsconfig.base.json'), '{ "compilerOptions": { "module": "esnext", "verbatimModuleSyntax": true } }\n');
+    write(path.join(dir, 'tsconfig.json'), '{ "extends": "./tsconfig.base.json", "compilerOptions": { "allowJs": true } }\n');
+    const tsconfig = path.join(dir, 'tsconfig.json');
+    const location = path.join(dir, '.memo-cache/');
+    const projectOf = () => {
+      const read = vi.spyOn(fs, 'readFileSync');
+      const cache = new FactsCache('test', location);
+      const project = cache.projectOf(tsconfig);
+      cache.save();
+      const reads = read.mock.calls.map(([p]) => String(p)).filter((p) => p.includes('tsconfig'));
+      vi.restoreAllMocks();
+      return { project, reads };
+    };
+    const first = projectOf();
+    expect(first.project).toMatchObject({ module: 'esnext', moduleFormat: 'esm', verbatimModuleSyntax: true, allowJs: true });
+    expect(first.reads).toContain(path.join(dir, 'tsconfig.base.json'));
+    const warm = projectOf();
+    expect(warm.project).toEqual(first.project);
+    expect(warm.reads.filter((p) => !p.startsWith(location))).toEqual([]);
+
+    // The extended file changes: read again.
+    write(path.join(dir, 'tsconfig.base.json'), '{ "compilerOptions": { "module": "commonjs" } }\n');
+    const changed = projectOf();
+    expect(changed.project).toMatchObject({ module: 'commonjs', moduleFormat: 'commonjs', verbatimModuleSyntax: false, allowJs: true });
+    expect(projectOf().project).toEqual(changed.project);
+  });
 });
