@@ -260,8 +260,15 @@ function writeKept(file: string, value: unknown): boolean {
   }
 }
 
+/**
+ * Writes a cache file whole, by rename. The old file is removed first: on ext4, renaming over an
+ * existing file forces the new one's data, and with it the journal's (the report just written), to
+ * disk before the rename returns (75 ms at the end of a 5k run). A reader that comes between the two
+ * finds no file and parses again; nothing reads a half-written one.
+ */
 function writeAtomically(file: string, data: Buffer): void {
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, data);
+  fs.rmSync(file, { force: true });
   fs.renameSync(tmp, file);
 }
