@@ -135,8 +135,7 @@ export function scan(options: ScanOptions): ScanOutput {
   stabiliseFingerprints(findings, root, options.memoOf);
   const entryReports = timings.time('entries', () => entries.map((e) => entryReport(graph, weights, e, findings)).sort((a, b) => (a.file < b.file ? -1 : 1)));
   if (options.measured) addMeasurements(entryReports, findings, options.measured);
-  const modules = new Set<string>();
-  for (const e of entries) for (const n of graph.closure(e).eager) if (!graph.isPackage(n)) modules.add(n);
+  const modules = eagerFileCount(graph, entries);
 
   const result: ScanResult = {
     schemaVersion: 1,
@@ -146,7 +145,7 @@ export function scan(options: ScanOptions): ScanOutput {
     findings,
     summary: {
       entries: entries.length,
-      modules: modules.size,
+      modules,
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
       infos: findings.filter((f) => f.severity === 'info').length,
@@ -184,6 +183,22 @@ function keptResolutions(memoOf: MemoOf, root: string, stamp: string): BuildOpti
     memo?.set('resolutions', stamp, made.map((r) => (r ? JSON.stringify(r) : '-')).join('\n'));
     return made;
   };
+}
+
+/** Project files in the union of the entries' eager closures (a mark per node id, not a set of paths). */
+function eagerFileCount(graph: ProjectGraph, entries: string[]): number {
+  const g = graph.indexed();
+  const seen = new Uint8Array(g.names.length);
+  let count = 0;
+  for (const e of entries) {
+    const { eager, eagerIds } = graph.closure(e);
+    if (eagerIds.length !== eager.length) {
+      count += eager.length; // an entry that is not in the graph: itself (its own closure)
+      continue;
+    }
+    for (const id of eagerIds) if (!seen[id] && !g.isPackage[id]) (seen[id] = 1), count++;
+  }
+  return count;
 }
 
 /** What a scan will cover: config, tsconfig, root and entries (the discover stage). */

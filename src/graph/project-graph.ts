@@ -333,7 +333,9 @@ export class ProjectGraph {
         }
       }
     }
-    const eagerIndex = positionIndex(g, eagerIds);
+    // Built when first asked (chains of findings, budgets): most closures are only walked.
+    let index: ReturnType<typeof positionIndex> | null = null;
+    const eagerIndex = { has: (node: string) => (index ??= positionIndex(g, eagerIds)).has(node), get: (node: string) => (index ??= positionIndex(g, eagerIds)).get(node) };
     hit = { entry, eager, eagerIds, eagerIndex, parentIndex: Int32Array.from(parents), lazyFiles };
     this.closures.set(entry, hit);
     return hit;
