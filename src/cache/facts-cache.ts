@@ -18,14 +18,37 @@ export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'importscan
 const CACHE_FILE = 'facts.v8';
 const SHARDS = 16;
 
+/** Slot -> context and value (src/cache/memo). */
+type MemoSlots = Map<string, { context: string; value: unknown }>;
+
+/** A file outside the graph: what it looked like, and what was derived from its bytes. */
+interface OutsideEntry {
+  size: number;
+  mtimeMs: number;
+  memo?: MemoSlots;
+}
+
+/** A FileMemo over a holder's slots; `onSet` marks what must be written. */
+function memoIn(holder: { memo?: MemoSlots }, onSet: () => void): FileMemo {
+  return {
+    get: (slot, context) => {
+      const kept = holder.memo?.get(slot);
+      return kept && kept.context === context ? kept.value : undefined;
+    },
+    set: (slot, context, value) => {
+      (holder.memo ??= new Map()).set(slot, { context, value });
+      onSet();
+    },
+  };
+}
+
 /** One cached file: what its bytes looked like (size, mtime, sha1), its facts and what was derived from them. */
 interface Entry {
   hash: string;
   size: number;
   mtimeMs: number;
   facts: FileFacts;
-  /** Slot -> context and value (src/cache/memo). */
-  memo?: Map<string, { context: string; value: unknown }>;
+  memo?: MemoSlots;
 }
 
 interface Shard {
@@ -163,28 +186,51 @@ export class FactsCache {
   };
 
   /**
-   * The memo kept with a file's facts (src/cache/memo): only for a file whose bytes this run checked
-   * (its facts were asked for), so a value is never read against bytes it was not derived from.
+   * The memo of a file (src/cache/memo): kept with its facts when this run checked its bytes (its
+   * facts were asked for), so a value is never read against bytes it was not derived from; for a
+   * file the scan did not parse, kept in a file next to the shards while its size and time are unchanged.
    */
   readonly memoOf = (file: string): FileMemo | null => {
     let memo = this.memos.get(file);
     if (memo) return memo;
     const index = shardOf(file);
     const entry = this.seen.has(file) ? this.shards?.[index]!.files.get(file) : undefined;
-    if (!entry) return null;
-    memo = {
-      get: (slot, context) => {
-        const kept = entry.memo?.get(slot);
-        return kept && kept.context === context ? kept.value : undefined;
-      },
-      set: (slot, context, value) => {
-        (entry.memo ??= new Map()).set(slot, { context, value });
-        this.dirty.add(index);
-      },
-    };
+    if (entry) memo = memoIn(entry, () => this.dirty.add(index));
+    else {
+      // A file the scan did not parse (a source file outside the graph): kept while its size and time are.
+      const outside = this.outsideEntry(file);
+      if (!outside) return null;
+      memo = memoIn(outside, () => (this.outside!.isDirty = true));
+    }
     this.memos.set(file, memo);
     return memo;
   };
+
+  private outside: { file: string; kept: Map<string, OutsideEntry>; seen: Set<string>; isDirty: boolean } | null = null;
+
+  /** The memo holder of a file outside the graph, from the `.outside` file next to the shards. */
+  private outsideEntry(file: string): OutsideEntry | null {
+    if (!this.file) return null;
+    if (!this.outside) {
+      const kept = readKept(`${this.file}.outside`);
+      const isCurrent = kept?.version === this.key && kept.values instanceof Map;
+      this.outside = { file: `${this.file}.outside`, kept: isCurrent ? (kept.values as Map<string, OutsideEntry>) : new Map(), seen: new Set(), isDirty: false };
+    }
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      return null;
+    }
+    this.outside.seen.add(file);
+    let entry = this.outside.kept.get(file);
+    if (!entry || entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs) {
+      entry = { size: stat.size, mtimeMs: stat.mtimeMs };
+      this.outside.kept.set(file, entry);
+      this.outside.isDirty = true;
+    }
+    return entry;
+  }
 
   private load(root: string): Shard[] {
     if (this.shards) return this.shards;
@@ -216,6 +262,11 @@ export class FactsCache {
   save(): void {
     if (this.configs?.isDirty && writeKept(this.configs.file, { version: this.key, values: this.configs.kept })) this.configs.isDirty = false;
     if (!this.shards || !this.file) return;
+    if (this.outside?.isDirty) {
+      const { seen } = this.outside;
+      const kept = new Map([...this.outside.kept].filter(([file]) => seen.has(file)));
+      if (writeKept(this.outside.file, { version: this.key, values: kept })) this.outside.isDirty = false;
+    }
     this.shards.forEach((shard, i) => {
       for (const file of shard.files.keys()) {
         if (this.seen.has(file) || fs.existsSync(file)) continue;

@@ -2,6 +2,7 @@
 // tsconfig `module`, the TypeScript version, and the file's text, as the scan saw them.
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import type { MemoOf } from '../cache/memo.js';
 import type { ProjectConfig } from '../resolve/tsconfig.js';
 import { parseFile, type ParsedFile } from './ast.js';
 
@@ -16,6 +17,8 @@ export interface FixEnv {
   textOf(file: string): string;
   /** Every source file under the root (not node_modules, dist or dot folders), listed once per scan. */
   sourceFiles(): readonly string[];
+  /** With `--cache`: values derived from a file's bytes, kept between runs (src/cache/memo). */
+  memoOf?: MemoOf;
   /** A file's syntax tree, parsed once for all the rewrites planned in it (a few files are kept). */
   parsedOf(file: string): ParsedFile;
 }

@@ -1,5 +1,6 @@
 // fix: rewrite (4): a module-level service or engine instance (`export const zerodb = new ZeroDBService()`)
 // becomes a memoised accessor (`getZerodb()`), with every project use updated across files.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type * as TS from 'typescript';
 import { detailsOf } from '../parse/details.js';
@@ -7,6 +8,7 @@ import { ts } from '../parse/typescript.js';
 import { hasUse, usesOf } from '../parse/uses.js';
 import type { EngineSpec, ResolvedConfig } from '../config/schema.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
+import { memoized } from '../cache/memo.js';
 import type { Diagnostic } from '../rules/rule.js';
 import type { AccessorPlanData, CallFact, FileFacts } from '../types.js';
 import { freshName, isIdentifierChar, isJsFile, namesDeclaredIn, pascal } from './ast.js';
@@ -297,56 +299,61 @@ function insideFunction(node: TS.Node): boolean {
   return false;
 }
 
-/** Texts of the source files the scan did not read, read once per graph. */
-const outsideTexts = new WeakMap<ProjectGraph, Array<{ file: string; text: string }>>();
+/** The source files the scan did not read, listed once per graph. */
+const outsideFiles = new WeakMap<ProjectGraph, string[]>();
 
-function outsideOf(graph: ProjectGraph, env: FixEnv): Array<{ file: string; text: string }> {
-  let outside = outsideTexts.get(graph);
-  if (!outside) {
-    outside = env.sourceFiles().flatMap((other) => (graph.facts.has(other) ? [] : [{ file: other, text: env.textOf(other) }]));
-    outsideTexts.set(graph, outside);
-  }
+function outsideOf(graph: ProjectGraph, env: FixEnv): string[] {
+  let outside = outsideFiles.get(graph);
+  if (!outside) outsideFiles.set(graph, (outside = env.sourceFiles().filter((other) => !graph.facts.has(other))));
   return outside;
 }
 
 /** Per graph: the outside files that mention each name asked about so far as an identifier, in file order. */
-const mentionIndex = new WeakMap<ProjectGraph, Map<string, Array<{ file: string; text: string }>>>();
+const mentionIndex = new WeakMap<ProjectGraph, Map<string, string[]>>();
 
-/** Adds names to the index: every outside file is read once per call, for all of them together. */
-function indexMentions(graph: ProjectGraph, env: FixEnv, names: Iterable<string>): Map<string, Array<{ file: string; text: string }>> {
+/**
+ * Adds names to the index: every outside file is read once per call, for all of them together
+ * (with `--cache`, what a file mentions is kept until it changes, and it is not read).
+ */
+function indexMentions(graph: ProjectGraph, env: FixEnv, names: Iterable<string>): Map<string, string[]> {
   let index = mentionIndex.get(graph);
   if (!index) mentionIndex.set(graph, (index = new Map()));
   const asked = new Set([...names].filter((n) => !index!.has(n)));
   if (!asked.size) return index;
   for (const name of asked) index.set(name, []);
-  const lengths = new Set([...asked].map((n) => n.length));
-  for (const entry of outsideOf(graph, env)) {
-    const { text } = entry;
-    const seen = new Set<string>();
-    // Identifiers by hand: a regex match per word costs more than reading the files.
-    for (let i = 0; i < text.length; ) {
-      if (!isIdentifierChar(text.charCodeAt(i))) {
-        i++;
-        continue;
-      }
-      let end = i + 1;
-      while (end < text.length && isIdentifierChar(text.charCodeAt(end))) end++;
-      if (lengths.has(end - i)) {
-        const word = text.slice(i, end);
-        if (asked.has(word) && !seen.has(word)) {
-          seen.add(word);
-          index.get(word)!.push(entry);
-        }
-      }
-      i = end;
-    }
+  // The names asked, as a digest: the context is kept with every outside file.
+  const context = createHash('sha1').update([...asked].sort().join(',')).digest('hex');
+  for (const file of outsideOf(graph, env)) {
+    const mentioned = memoized(env.memoOf?.(file), 'mentions', context, () => mentionsIn(env.textOf(file), asked));
+    for (const name of mentioned) index.get(name)!.push(file);
   }
   return index;
+}
+
+/** The asked names a text holds as identifiers, each once, in order of first mention. */
+function mentionsIn(text: string, asked: ReadonlySet<string>): string[] {
+  const lengths = new Set([...asked].map((n) => n.length));
+  const found: string[] = [];
+  // Identifiers by hand: a regex match per word costs more than reading the files.
+  for (let i = 0; i < text.length; ) {
+    if (!isIdentifierChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && isIdentifierChar(text.charCodeAt(end))) end++;
+    if (lengths.has(end - i)) {
+      const word = text.slice(i, end);
+      if (asked.has(word) && !found.includes(word)) found.push(word);
+    }
+    i = end;
+  }
+  return found;
 }
 
 /** Whether a source file under the root that the scan did not read mentions the name and the module. */
 function importedOutsideGraph(graph: ProjectGraph, file: string, name: string, env: FixEnv): string | null {
   const base = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
-  for (const { file: other, text } of indexMentions(graph, env, [name]).get(name)!) if (other !== file && text.includes(base)) return other;
+  for (const other of indexMentions(graph, env, [name]).get(name)!) if (other !== file && env.textOf(other).includes(base)) return other;
   return null;
 }

@@ -89,7 +89,7 @@ export default createRule({
     hasFix: true,
   },
   check({ graph, weights, config, report, project, formatOf, textOf, sourceFiles, memoOf }) {
-    const env = fixEnvOf({ project, formatOf, textOf, sourceFiles });
+    const env = fixEnvOf({ project, formatOf, textOf, sourceFiles, ...(memoOf ? { memoOf } : {}) });
     const deferContext = `${isImportDeferAvailable(env)}|${graph.root}`;
     for (const [file, facts] of graph.facts) {
       if (facts.parseError || graph.entriesOf(file).length === 0) continue;

@@ -228,4 +228,25 @@ describe('--cache keeps derived values', () => {
     expect(changed.project).toMatchObject({ module: 'commonjs', moduleFormat: 'commonjs', verbatimModuleSyntax: false, allowJs: true });
     expect(projectOf().project).toEqual(changed.project);
   });
+
+  it('keeps what a source file outside the graph mentions until it changes', () => {
+    const dir = tempCopy(SAMPLE, 'memo-outside');
+    const seed = path.join(dir, 'scripts/seed.ts');
+    write(seed, 'export const rows = 3;\n');
+    const location = path.join(dir, '.memo-cache/');
+    const accessorHelp = (r: { result: { findings: Array<{ message: string; help?: string }> } }) =>
+      r.result.findings.find((f) => f.message.startsWith('`zerodb` (new ZeroDBService())'))!.help!;
+    const plainReport = () => JSON.stringify({ ...scan({ paths: [path.join(dir, 'src/routes')] }).result, summary: null });
+    expect(cachedScan(dir, location).readFiles).toContain(seed);
+    const warm = cachedScan(dir, location);
+    expect(warm.readFiles).not.toContain(seed);
+    expect(accessorHelp(warm.out)).not.toContain('seed.ts');
+
+    // It starts using the instance: the accessor rewrite is offered only, as without the cache.
+    write(seed, "import { zerodb } from '../src/services/zerodb';\nexport const rows = () => zerodb;\n");
+    const edited = cachedScan(dir, location);
+    expect(edited.readFiles).toContain(seed);
+    expect(accessorHelp(edited.out)).toContain('scripts/seed.ts, which the scan did not read, may use it');
+    expect(JSON.stringify({ ...edited.out.result, summary: null })).toBe(plainReport());
+  });
 });
