@@ -94,7 +94,6 @@ export function diagnosticOf(graph: ProjectGraph, e: ModuleEffect): Diagnostic {
     message: message(graph, e),
     why: whyRuns(graph, e.file),
     help: HELP[e.category],
-    fingerprintText: `${e.fact.text}${e.fact.assignedTo ? ` -> ${e.fact.assignedTo}` : ''}${e.hit ? ` : ${e.hit.category} ${e.hit.label}` : ''}`,
   };
   if (e.statementLine && e.statementLine !== e.fact.line) d.lines = [e.fact.line, e.statementLine];
   if (e.category === 'service' && e.hit) d.severity = 'error';

@@ -89,7 +89,6 @@ export function planInstanceAccessors(graph: ProjectGraph, config: ResolvedConfi
       why: `every entry that loads ${graph.rel(file)} pays for the ${what} at startup (${entries.length === 1 ? graph.rel(entries[0]!) : `${entries.length} entries`})`,
       help: plan.description,
       fix,
-      fingerprintText: `instance:${effect.assignedTo}`,
     });
   }
   return out;

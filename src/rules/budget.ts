@@ -87,7 +87,6 @@ export function overBudget(
           : `make the largest import lazy, or raise ${key} if the growth is intended (see the 'biggest cut' column of --format table)`,
       entries: [entry],
       chain: [entry],
-      fingerprintText: `${budget.entries}:${key}`,
     });
   }
   return out;

@@ -85,7 +85,6 @@ export default createRule({
         help: `share one: create it once (on first use) in one module and import it from there`,
         entries: entryList,
         chain: graph.chain(entryList[0]!, creation.file),
-        fingerprintText: `${creation.label}${by}`,
       });
     }
   },

@@ -1,5 +1,4 @@
 // analyze: run the enabled rules over the graph, then apply severities, suppressions and chains.
-import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import type { Finding, Severity } from '../types.js';
@@ -74,7 +73,6 @@ export function runRules(
             column: s.column,
             message: `suppression of ${ids} suppresses nothing`,
             help: 'remove the comment, or check the rule id and the line it targets',
-            fingerprintText: `${s.scope}:${ids}`,
           }),
         );
       }
@@ -110,8 +108,7 @@ function toFinding(graph: ProjectGraph, ruleId: string, severity: Exclude<Severi
   if (d.why) finding.why = d.why;
   if (d.help) finding.help = d.help;
   if (d.fix) finding.fix = d.fix;
-  const text = (d.fingerprintText ?? d.message).replace(/\s+/g, ' ').trim();
-  finding.fingerprint = createHash('sha1').update(`${ruleId}\0${file}\0${text}`).digest('hex').slice(0, 16);
+  finding.fingerprint = ''; // set by stabiliseFingerprints (src/baseline/fingerprint) from the statement's text
   return finding;
 }
 

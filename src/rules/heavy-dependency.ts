@@ -38,7 +38,6 @@ export default createRule({
               ? `Node loads all of it when ${chain[0]} is imported, via ${chain.slice(1).join(' -> ')}`
               : `Node loads all of it when ${chain[0]} is imported`,
           help: `load it where it is used (\`const ${names} = await import('${attrs.specifier}')\` inside the function), or import a smaller entry point of ${name}`,
-          fingerprintText: `${attrs.specifier}`,
         });
       }
     }

@@ -28,7 +28,6 @@ export default createRule({
         help: 'move what both sides need into a third module, or import one side lazily',
         chain: cycle,
         entries,
-        fingerprintText: component.map((f) => graph.rel(f)).join(','),
       });
     }
   },

@@ -113,7 +113,6 @@ export default createRule({
           why: `it is evaluated when the module is imported, although nothing uses it until a function runs`,
           help: plan.kind ? plan.description : plan.reason,
           ...(plan.kind && diff !== null ? { fix: fixOfDiff(plan, diff, savings, () => JSON.parse(edits!) as Edit[]) } : {}),
-          fingerprintText: `${fact.specifier}:${names.join(',')}`,
         });
       });
     }

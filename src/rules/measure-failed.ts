@@ -23,7 +23,6 @@ export default createRule({
           : 'run the entry with node to see the error; point the environment at a dev database or none',
         entries: [entry],
         chain: [entry],
-        fingerprintText: outcome.reason.replace(/\d+(\.\d+)? ?ms/g, 'N ms'),
       });
     }
   },

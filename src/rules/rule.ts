@@ -33,8 +33,6 @@ export interface Diagnostic {
   chain?: string[];
   /** Overrides the configured severity (e.g. service-instantiation raised to error). */
   severity?: Exclude<Severity, 'off'>;
-  /** Extra text that keeps a fingerprint stable under line shifts. */
-  fingerprintText?: string;
 }
 
 /** What a rule's check receives. */

@@ -35,7 +35,6 @@ export default createRule({
         message: `${graph.rel(file)} takes ${selfMs.toFixed(1)} ms to evaluate, with no flagged side effect`,
         why: `it was measured when ${graph.rel(entry)} was imported; the static rules do not explain where the time goes`,
         help: 'profile it (node --cpu-prof), then move the slow module-level work into a function; if it is a known engine, add it to `engines` in the config',
-        fingerprintText: graph.rel(file),
       });
     }
   },

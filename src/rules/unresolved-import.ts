@@ -18,7 +18,6 @@ export default createRule({
         message: `cannot resolve '${fact.specifier}'`,
         why: 'what it would load is missing from the graph, so costs and chains through it are unknown',
         help: 'fix the path, add the file, or check tsconfig `paths`/`baseUrl`',
-        fingerprintText: fact.specifier,
       });
     }
   },
