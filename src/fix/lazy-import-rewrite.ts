@@ -36,9 +36,14 @@ export function valueBindings(fact: ImportFact): ImportBinding[] {
  */
 export function isLazyCandidate(fact: ImportFact): boolean {
   if (fact.kind !== 'static' || fact.isLazy || fact.isTypeOnly || fact.isElidedUnlessVerbatim) return false;
-  const values = valueBindings(fact);
-  if (!values.length) return false;
-  return fact.bindings.every((b) => b.isTypeOnly || isUsedOnlyAs(b, 'function', 'type'));
+  // One pass, no arrays: the rule asks this of every import of every file.
+  let hasValue = false;
+  for (const b of fact.bindings) {
+    if (b.isTypeOnly) continue;
+    if (!isUsedOnlyAs(b, 'function', 'type')) return false;
+    if (!isUsedOnlyAs(b, 'type')) hasValue = true;
+  }
+  return hasValue;
 }
 
 interface Site {

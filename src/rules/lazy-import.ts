@@ -33,11 +33,13 @@ const isCandidateEdge: EdgeFilter = (graph, edge) => {
   return fact !== undefined && isLazyCandidate(fact);
 };
 
-/** Savings of making `file`'s import `importIndex` lazy, from each entry's dominator tree. */
-export function edgeSaving(graph: ProjectGraph, weights: Weights, file: string, importIndex: number): EdgeSaving {
+/** Savings of making `file`'s import `importIndex` lazy, from each entry's dominator tree (null: it saves nothing). */
+export function edgeSaving(graph: ProjectGraph, weights: Weights, file: string, importIndex: number): EdgeSaving | null {
+  const saved = savingsIndex(graph, weights, isCandidateEdge).byEdge.get(edgeIdOf(graph, file, importIndex));
+  if (!saved?.length) return null;
   const perEntry = new Map<string, { modules: number; bytes: number }>();
   const packages = new Set<string>();
-  for (const { entry, leaving } of savingsIndex(graph, weights, isCandidateEdge).byEdge.get(edgeIdOf(graph, file, importIndex)) ?? []) {
+  for (const { entry, leaving } of saved) {
     perEntry.set(entry, savingOf(graph, weights, entry, leaving));
     for (const p of leaving.packages) packages.add(p);
   }
@@ -93,16 +95,17 @@ export default createRule({
     const deferContext = `${isImportDeferAvailable(env)}|${graph.root}`;
     for (const [file, facts] of graph.facts) {
       if (facts.parseError || graph.entriesOf(file).length === 0) continue;
-      const memo = memoOf?.(file);
+      let memo: ReturnType<NonNullable<typeof memoOf>> | undefined;
       facts.imports.forEach((fact, importIndex) => {
         if (!isLazyCandidate(fact)) return;
         const saving = edgeSaving(graph, weights, file, importIndex);
-        if (saving.perEntry.size === 0) return;
+        if (!saving) return;
         const names = valueBindings(fact).map((b) => b.local);
         const savings: Record<string, { modules: number; bytes: number }> = {};
         for (const [entry, s] of [...saving.perEntry].sort(([a], [b]) => (a < b ? -1 : 1))) savings[graph.rel(entry)] = { modules: s.modules, bytes: s.bytes };
         // The plan and its diff depend on the file's bytes, its module format, whether `import defer`
         // is available and the root: with --cache they are kept with the file's facts.
+        memo ??= memoOf?.(file);
         const { plan, edits, diff } = memoized(memo, `lazy-import:${importIndex}`, `${env.formatOf(file)}|${deferContext}`, () => planned(file, facts, importIndex, env, graph.root));
         const list = names.map((n) => `\`${n}\``).join(', ');
         report({
