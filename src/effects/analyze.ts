@@ -70,21 +70,20 @@ function analyze(graph: ProjectGraph, config: ResolvedConfig): EffectAnalysis {
   for (const file of files) {
     for (const fact of graph.facts.get(file)!.effects) {
       const statementLine = fact.statementLine;
-      const base = { file, fact, ...(statementLine ? { statementLine } : {}) };
       if (fact.kind === 'await') {
-        effects.push({ ...base, category: 'await' });
+        effects.push(kept(file, fact, { category: 'await' }));
         continue;
       }
       if (!fact.callee) continue;
       const origin = originOf(graph, file, fact.callee);
       const direct = classifyDirect(catalog, origin, fact.kind);
       if (direct) {
-        effects.push({ ...base, category: direct.category, direct });
+        effects.push(kept(file, fact, { category: direct.category, direct }));
         if (direct.category === 'engine') engines.push({ label: direct.label, file, line: fact.line, column: fact.column, ...(statementLine ? { statementLine } : {}) });
         continue;
       }
       if (origin.type !== 'decl') {
-        if (isEmitterListener(fact)) effects.push({ ...base, category: 'listener' });
+        if (isEmitterListener(fact)) effects.push(kept(file, fact, { category: 'listener' }));
         continue;
       }
       const { decl, path } = origin;
@@ -94,9 +93,9 @@ function analyze(graph: ProjectGraph, config: ResolvedConfig): EffectAnalysis {
       const best = strongest(hits);
       if (isNew || isSingleton) {
         if (!best && follower.isPlainClass(origin.file, decl)) continue;
-        effects.push({ ...base, category: 'service', className: decl.name === 'default' ? fact.text.replace(/^new /, '') : decl.name, ...(best ? { hit: best } : {}) });
+        effects.push(kept(file, fact, { category: 'service', className: decl.name === 'default' ? fact.text.replace(/^new /, '') : decl.name, ...(best ? { hit: best } : {}) }));
       } else if (best) {
-        effects.push({ ...base, category: best.category, hit: best });
+        effects.push(kept(file, fact, { category: best.category, hit: best }));
       }
       // Every engine the followed code creates counts for duplicate-engine, at this site.
       for (const h of hits) {
@@ -107,6 +106,11 @@ function analyze(graph: ProjectGraph, config: ResolvedConfig): EffectAnalysis {
     }
   }
   return { effects, engines };
+}
+
+/** An effect kept (made only then: most module-level calls, `router.get(...)`, are not kept). */
+function kept(file: string, fact: CallFact, what: Omit<ModuleEffect, 'file' | 'fact' | 'statementLine'>): ModuleEffect {
+  return { file, fact, ...(fact.statementLine ? { statementLine: fact.statementLine } : {}), ...what };
 }
 
 const LISTEN = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
