@@ -1,6 +1,9 @@
-// cache: per-file facts keyed by content hash and importscan's version (`--cache`).
-// Sixteen shard files next to a small manifest, read once when first needed; at the end only the
-// shards that changed are written, so an edit to one file rewrites a sixteenth of the cache.
+// cache: per-file facts keyed by content hash and importscan's version (`--cache`), with what is
+// derived from each file (src/cache/memo). Sixteen shard files next to a small manifest, read once
+// when first needed; at the end only the shards that changed are written, so an edit to one file
+// rewrites a sixteenth of the cache. Beside them: `.graph` (values of the last graph structure,
+// src/graph/structure-memo), `.tsconfig` (options, with the files they were read from) and
+// `.outside` (memos of source files the scan did not parse, by size and modification time).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
