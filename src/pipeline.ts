@@ -94,7 +94,7 @@ export function scan(options: ScanOptions): ScanOutput {
   const parseOne = (file: string) => readFacts(file, hook);
   const parse = options.factsOf ? (file: string) => options.factsOf!(file, root, parseOne) : parseOne;
   const stamp = options.memoOf ? timings.time('resolve', () => resolutionStamp(root, project, options.isTypeOnlyKept ? 'type-only kept' : '')) : null;
-  const resolutionsOf = options.memoOf && stamp ? keptResolutions(options.memoOf, root, stamp.stamp) : undefined;
+  const resolutionsOf = options.memoOf && stamp && !stamp.hasLinks ? keptResolutions(options.memoOf, root, stamp.stamp) : undefined;
   const graph = timings.time('graph', () =>
     buildGraph({
       root,
@@ -157,12 +157,13 @@ export function scan(options: ScanOptions): ScanOutput {
 
 /**
  * `--cache`: each file's resolutions kept with its facts while the resolution stamp (src/resolve/stamp)
- * is unchanged. A kept resolution to a file outside the root, which the stamp does not cover, is
- * used only while that file exists.
+ * is unchanged. The stamp covers the names under the root only: a file with an unresolved import,
+ * or one that resolves to a file outside the root, is resolved again on every run (a file added
+ * there could change the answer).
  */
 function keptResolutions(memoOf: MemoOf, root: string, stamp: string): BuildOptions['resolutionsOf'] {
   const inside = root.endsWith(path.sep) ? root : root + path.sep;
-  const isStillThere = (r: Resolved | null) => r?.type !== 'file' || r.path.startsWith(inside) || fs.existsSync(r.path);
+  const isCovered = (r: Resolved | null) => r?.type !== 'unresolved' && (r?.type !== 'file' || r.path.startsWith(inside));
   // Kept as one string per file (each resolution's JSON on a line, null as `-`) and read back as
   // one object per distinct resolution: most files import the same few hundred modules.
   const distinct = new Map<string, Resolved>();
@@ -177,10 +178,10 @@ function keptResolutions(memoOf: MemoOf, root: string, stamp: string): BuildOpti
     const kept = memo?.get('resolutions', stamp);
     if (typeof kept === 'string') {
       const resolutions = kept === '' ? [] : kept.split('\n').map(decode);
-      if (resolutions.every(isStillThere)) return resolutions;
+      return resolutions;
     }
     const made = resolveAll();
-    memo?.set('resolutions', stamp, made.map((r) => (r ? JSON.stringify(r) : '-')).join('\n'));
+    if (made.every(isCovered)) memo?.set('resolutions', stamp, made.map((r) => (r ? JSON.stringify(r) : '-')).join('\n'));
     return made;
   };
 }

@@ -22,14 +22,14 @@ export interface Stamp {
   stamp: string;
   /** Every file the walk saw (absolute), depth first in name order; not under node_modules or dot folders. */
   files: string[];
-  /** Whether it saw a symbolic link (not followed: a listing that follows links must walk again). */
+  /** Whether it saw a symbolic link outside node_modules (not followed: resolutions are not kept, a listing that follows links must walk again). */
   hasLinks: boolean;
 }
 
 /**
- * The resolution stamp of a root, or null when the tree is too large to list cheaply. Not
- * followed: symlinked directories (their names count) and resolutions outside the root, which the
- * caller checks itself.
+ * The resolution stamp of a root, or null when the tree is too large to list cheaply. Links are
+ * not followed (their names count): the caller keeps no resolution when `hasLinks` (a file added
+ * behind a link would go unseen), nor resolutions outside the root.
  */
 export function resolutionStamp(root: string, project: ProjectConfig, options: string): Stamp | null {
   const hash = createHash('sha1');

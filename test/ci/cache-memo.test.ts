@@ -54,50 +54,57 @@ function write(file: string, text: string): void {
 describe('--cache keeps derived values', () => {
   it('reuses resolutions until a file appears, a package is installed or tsconfig changes', () => {
     const dir = tempCopy(SAMPLE, 'memo-resolve');
-    write(path.join(dir, 'src/routes/extra.ts'), "import { helper } from '../lib/extra';\nimport pad from 'left-pad';\nexport const x = () => helper(pad);\n");
+    const extra = path.join(dir, 'src/routes/extra.ts');
+    write(extra, "import { helper } from '../lib/extra';\nexport const x = () => helper(1);\n");
     write(path.join(dir, 'src/lib/extra/index.ts'), 'export const helper = (x: unknown) => x;\n');
     const location = path.join(dir, '.memo-cache/');
-    const eagerOf = (r: ReturnType<typeof cachedScan>) => r.out.result.entries.find((e) => e.file === 'src/routes/extra.ts')!.eagerModules;
+    const entryOf = (r: ReturnType<typeof cachedScan>) => r.out.result.entries.find((e) => e.file === 'src/routes/extra.ts')!;
 
     const first = cachedScan(dir, location);
     expect(first.resolved).toBeGreaterThan(50);
-    expect(eagerOf(first)).toContain('src/lib/extra/index.ts');
+    expect(entryOf(first).eagerModules).toContain('src/lib/extra/index.ts');
     expect(cachedScan(dir, location).resolved).toBe(0);
 
     // A new file that wins the resolution of an unchanged import: everything is resolved again.
     write(path.join(dir, 'src/lib/extra.ts'), 'export const helper = (x: unknown) => [x];\n');
     const added = cachedScan(dir, location);
     expect(added.resolved).toBeGreaterThan(50);
-    expect(eagerOf(added)).toContain('src/lib/extra.ts');
-    expect(eagerOf(added)).not.toContain('src/lib/extra/index.ts');
+    expect(entryOf(added).eagerModules).toContain('src/lib/extra.ts');
+    expect(entryOf(added).eagerModules).not.toContain('src/lib/extra/index.ts');
     expect(cachedScan(dir, location).resolved).toBe(0);
 
-    // A package installed: the bare import that was unresolved now resolves to it.
-    const isUnresolved = (r: ReturnType<typeof cachedScan>) => r.out.result.entries.find((e) => e.file === 'src/routes/extra.ts')!.packages.find((p) => p.name === 'left-pad')!.bytes === null;
-    expect(isUnresolved(added)).toBe(true);
+    // Edited without changing which files exist: only the edited file is resolved again. An
+    // import that does not resolve keeps its file's resolutions from being kept at all.
+    fs.appendFileSync(extra, "import pad from 'left-pad';\nexport const y = () => pad;\n");
+    expect(cachedScan(dir, location).resolved).toBe(2);
+    expect(cachedScan(dir, location).resolved).toBe(2);
+
+    // A package installed: the bare import that was unresolved now resolves to it, and is kept.
+    const isUnresolved = (r: ReturnType<typeof cachedScan>) => entryOf(r).packages.find((p) => p.name === 'left-pad')!.bytes === null;
+    expect(isUnresolved(cachedScan(dir, location))).toBe(true);
     write(path.join(dir, 'node_modules/left-pad/package.json'), '{"name":"left-pad","version":"1.3.0","main":"index.js"}\n');
     write(path.join(dir, 'node_modules/left-pad/index.js'), 'module.exports = (s) => s;\n');
     const installed = cachedScan(dir, location);
-    expect(installed.resolved).toBeGreaterThan(0);
+    expect(installed.resolved).toBeGreaterThan(50);
     expect(isUnresolved(installed)).toBe(false);
-
     expect(cachedScan(dir, location).resolved).toBe(0);
 
     // tsconfig's bytes changed (paths, baseUrl and extends decide resolutions): everything again.
     fs.appendFileSync(path.join(dir, 'tsconfig.json'), '\n');
     expect(cachedScan(dir, location).resolved).toBeGreaterThan(50);
 
-    // Edited without changing which files exist: only the edited file is resolved again.
-    fs.appendFileSync(path.join(dir, 'src/routes/extra.ts'), "import { z } from 'zod';\nexport const y = () => z;\n");
-    const edited = cachedScan(dir, location);
-    expect(edited.resolved).toBeGreaterThan(0);
-    expect(edited.resolved).toBeLessThan(5);
+    // A link under the root: nothing behind it is stamped, so nothing is kept.
+    fs.symlinkSync(path.join(dir, 'src/lib'), path.join(dir, 'linked-lib'));
+    expect(cachedScan(dir, location).resolved).toBeGreaterThan(50);
+    expect(cachedScan(dir, location).resolved).toBeGreaterThan(50);
+    fs.rmSync(path.join(dir, 'linked-lib'));
 
     // Every one of those reports is the report of a run without the cache, from the same resolutions.
     const plain = scan({ paths: [path.join(dir, 'src/routes')] });
-    expect(JSON.stringify({ ...edited.out.result, summary: null })).toBe(JSON.stringify({ ...plain.result, summary: null }));
+    cachedScan(dir, location);
     const warm = cachedScan(dir, location);
     expect(warm.resolved).toBe(0);
+    expect(JSON.stringify({ ...warm.out.result, summary: null })).toBe(JSON.stringify({ ...plain.result, summary: null }));
     expect(warm.out.graph.resolutions).toEqual(plain.graph.resolutions);
   });
 
