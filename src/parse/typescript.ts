@@ -81,13 +81,30 @@ function isPrivateDir(dir: string): boolean | null {
   return stat.isDirectory() && isOwner && (stat.mode & 0o022) === 0;
 }
 
+/** Caches kept per user: one per TypeScript install and Node version in use (each is ~3 MB). */
+const KEPT_CACHES = 4;
+
 function writeAtomically(dir: string, file: string, data: () => Buffer): void {
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, data(), { mode: 0o600 });
     fs.renameSync(tmp, file);
+    pruneCaches(dir);
   } catch {
     // A cache that cannot be written only costs the next run its compile time.
   }
+}
+
+/**
+ * Removes all but the most recently written caches: every install of TypeScript (a clone, a CI
+ * checkout) and every Node version has its own key, and they would pile up under $TMPDIR.
+ */
+function pruneCaches(dir: string): void {
+  const caches = fs
+    .readdirSync(dir)
+    .filter((name) => /^typescript-[0-9a-f]{16}\.bin$/.test(name))
+    .map((name) => ({ file: path.join(dir, name), mtimeMs: fs.statSync(path.join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const { file } of caches.slice(KEPT_CACHES)) fs.rmSync(file, { force: true });
 }

@@ -59,4 +59,19 @@ describe.skipIf(hasNodeCache)('TypeScript code cache (Node < 22.1)', () => {
     expect(JSON.parse(r.stdout).entries.length).toBeGreaterThan(0);
     expect(cacheFiles()).toEqual([]);
   });
+
+  it('keeps the four most recent caches: older keys (another install, another Node) are removed', () => {
+    fs.mkdirSync(cacheDir(), { mode: 0o700 });
+    const stale = Array.from({ length: 6 }, (_, i) => path.join(cacheDir(), `typescript-${String(i).repeat(16)}.bin`));
+    stale.forEach((file, i) => {
+      fs.writeFileSync(file, 'old', { mode: 0o600 });
+      fs.utimesSync(file, new Date(2020, 0, 1 + i), new Date(2020, 0, 1 + i));
+    });
+    expect(run().stderr).toBe('');
+    const left = cacheFiles().sort();
+    expect(left).toHaveLength(4);
+    // This run's cache and the three newest of the old ones.
+    expect(left.filter((name) => stale.every((file) => path.basename(file) !== name))).toHaveLength(1);
+    expect(left).toEqual(expect.arrayContaining(stale.slice(3).map((file) => path.basename(file))));
+  });
 });
