@@ -192,9 +192,9 @@ function eagerFileCount(graph: ProjectGraph, entries: string[]): number {
   const seen = new Uint8Array(g.names.length);
   let count = 0;
   for (const e of entries) {
-    const { eager, eagerIds } = graph.closure(e);
-    if (eagerIds.length !== eager.length) {
-      count += eager.length; // an entry that is not in the graph: itself (its own closure)
+    const { eagerIds } = graph.closure(e);
+    if (eagerIds.length === 0) {
+      count += 1; // an entry that is not in the graph: itself (its own closure)
       continue;
     }
     for (const id of eagerIds) if (!seen[id] && !g.isPackage[id]) (seen[id] = 1), count++;

@@ -57,11 +57,10 @@ export interface DominatorTree {
  */
 export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
   const closure = graph.closure(entry);
-  const ids = closure.eager;
-  const total = ids.length;
   const g = graph.indexed();
   const globalIds = closure.eagerIds;
-  if (globalIds.length !== total) {
+  const total = globalIds.length;
+  if (total === 0) {
     // The entry is not in the graph: nothing to save.
     return { entry, edgeSavings: new Map<number, Leaving>() };
   }
@@ -80,8 +79,7 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
   const packages: Array<string[] | null> = new Array(total).fill(null);
   for (let i = preorder.length - 1; i >= 0; i--) {
     const n = preorder[i]!;
-    const id = ids[n]!;
-    if (g.isPackage[globalIds[n]!]) (packages[n] ??= []).push(id);
+    if (g.isPackage[globalIds[n]!]) (packages[n] ??= []).push(g.names[globalIds[n]!]!);
     else (files[n] = files[n]! + 1), (bytes[n] = bytes[n]! + g.bytes[globalIds[n]!]!);
     const p = idom[n]!;
     if (n === 0 || p < 0) continue;

@@ -180,9 +180,9 @@ function entryPackages(graph: ProjectGraph, weights: Weights, entry: string) {
   if (!perWeights) packageCosts.set(weights, (perWeights = new Map()));
   let hit = perWeights.get(entry);
   if (!hit) {
-    const { eager, eagerIds } = graph.closure(entry);
-    const { isPackage } = graph.indexed();
-    const packages = eager.filter((_, i) => isPackage[eagerIds[i]!] === 1);
+    const { isPackage, names } = graph.indexed();
+    const packages: string[] = [];
+    for (const id of graph.closure(entry).eagerIds) if (isPackage[id] === 1) packages.push(names[id]!);
     hit = { packages, cost: weights.union(packages), saved: new Map() };
     perWeights.set(entry, hit);
   }

@@ -28,7 +28,7 @@ export interface EdgeAttrs {
 /** One entry's closure: what loads eagerly, in BFS order, with shortest-chain parents. */
 export interface EntryClosure {
   entry: string;
-  /** Nodes (files and packages) evaluated when the entry is imported, entry first, BFS order. */
+  /** Nodes (files and packages) evaluated when the entry is imported, entry first, BFS order (names made when first read: most work uses eagerIds). */
   eager: string[];
   /** Ids (IndexedGraph) of the eager nodes, in the same order. */
   eagerIds: Int32Array;
@@ -302,7 +302,6 @@ export class ProjectGraph {
     // mark[n] === epoch: seen in this walk (no per-entry set of strings to test against).
     const epoch = ++g.epoch;
     const root = g.idOf.get(entry);
-    const eager = [entry];
     const parents = [-1];
     const lazyFiles: string[] = [];
     let eagerIds = new Int32Array(0);
@@ -316,7 +315,6 @@ export class ProjectGraph {
           if (g.isLazy[k] || g.mark[t] === epoch) continue;
           g.mark[t] = epoch;
           queue.push(t);
-          eager.push(g.names[t]!);
           parents.push(i);
         }
       }
@@ -336,7 +334,19 @@ export class ProjectGraph {
     // Built when first asked (chains of findings, budgets): most closures are only walked.
     let index: ReturnType<typeof positionIndex> | null = null;
     const eagerIndex = { has: (node: string) => (index ??= positionIndex(g, eagerIds)).has(node), get: (node: string) => (index ??= positionIndex(g, eagerIds)).get(node) };
-    hit = { entry, eager, eagerIds, eagerIndex, parentIndex: Int32Array.from(parents), lazyFiles };
+    // The names too only when asked (exports, `why`, budgets): the rules and reports work on ids.
+    let eager: string[] | null = null;
+    const ids = eagerIds;
+    hit = {
+      entry,
+      get eager() {
+        return (eager ??= ids.length ? Array.from(ids, (id) => g.names[id]!) : [entry]);
+      },
+      eagerIds,
+      eagerIndex,
+      parentIndex: Int32Array.from(parents),
+      lazyFiles,
+    };
     this.closures.set(entry, hit);
     return hit;
   }
@@ -347,7 +357,8 @@ export class ProjectGraph {
     const at = c.eagerIndex.get(node);
     if (at === undefined) return [];
     const chain: string[] = [];
-    for (let i = at; i !== -1; i = c.parentIndex[i]!) chain.push(c.eager[i]!);
+    const { names } = this.indexed();
+    for (let i = at; i !== -1; i = c.parentIndex[i]!) chain.push(names[c.eagerIds[i]!]!);
     return chain.reverse();
   }
 
