@@ -1,4 +1,5 @@
 // The scan, stage by stage: discover -> parse -> resolve -> graph -> weigh -> analyze (rules) -> result.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -58,6 +59,8 @@ export interface ScanOptions {
   memoOf?: MemoOf;
   /** A tsconfig's options (`--cache` keeps them while its files are unchanged); defaults to reading it. */
   projectOf?: (tsconfig: string) => ProjectConfig;
+  /** A file's facts digest (sizes left out), from `--cache`; null when it has none. */
+  digestOf?: (file: string) => string | null;
   /** What `--cache` keeps of a graph structure (by its digest, src/graph/structure-memo): dominator trees. */
   structureMemoOf?: (digest: string) => StructureMemo;
   /** `--measure` outcomes (from src/measure, computed by the caller before the scan). */
@@ -109,6 +112,7 @@ export function scan(options: ScanOptions): ScanOutput {
   );
 
   if (options.structureMemoOf) graph.structureMemo = options.structureMemoOf(structureDigest(graph));
+  if (options.digestOf) graph.factsDigest = factsDigestOf(graph, options.digestOf);
   resolver.releaseResolutions();
   // Parsing leaves the heap fragmented (every syntax tree is garbage); on a large graph one full
   // collection here lets the rules reuse that space (50k files: peak RSS 2.01 -> 1.95 GB).
@@ -184,6 +188,17 @@ function keptResolutions(memoOf: MemoOf, root: string, stamp: string): BuildOpti
     if (made.every(isCovered)) memo?.set('resolutions', stamp, made.map((r) => (r ? JSON.stringify(r) : '-')).join('\n'));
     return made;
   };
+}
+
+/** One digest of every parsed file's facts digest, in path order (null when one is missing). */
+function factsDigestOf(graph: ProjectGraph, digestOf: (file: string) => string | null): string | null {
+  const hash = createHash('sha1');
+  for (const file of [...graph.facts.keys()].sort()) {
+    const digest = digestOf(file);
+    if (!digest) return null;
+    hash.update(`${file}\0${digest}\n`);
+  }
+  return hash.digest('hex');
 }
 
 /** Project files in the union of the entries' eager closures (a mark per node id, not a set of paths). */

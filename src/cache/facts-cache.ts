@@ -51,7 +51,14 @@ interface Entry {
   size: number;
   mtimeMs: number;
   facts: FileFacts;
+  /** sha1 of the facts with their size left out (factsDigest): what analyses other than sizes depend on. */
+  digest?: string;
   memo?: MemoSlots;
+}
+
+/** sha1 of a file's facts with `bytes` left out: an edit that only appends a comment keeps it. */
+function factsDigest(facts: FileFacts): string {
+  return createHash('sha1').update(v8.serialize({ ...facts, bytes: 0 })).digest('hex');
 }
 
 interface Shard {
@@ -135,7 +142,7 @@ export class FactsCache {
     this.memos.delete(file); // bound to the entry this parse replaces
     const facts = packDetails((this.parse ?? parse)(file));
     if (hash) {
-      shards[index]!.files.set(file, { hash, size: stat!.size, mtimeMs: stat!.mtimeMs, facts });
+      shards[index]!.files.set(file, { hash, size: stat!.size, mtimeMs: stat!.mtimeMs, facts, digest: factsDigest(facts) });
       this.dirty.add(index);
     } else if (hit) {
       shards[index]!.files.delete(file); // unreadable now: its old facts and memo no longer apply
@@ -207,6 +214,18 @@ export class FactsCache {
     }
     this.memos.set(file, memo);
     return memo;
+  };
+
+  /** The facts digest of a file this run asked the facts of (null when it has no cache entry). */
+  readonly digestOf = (file: string): string | null => {
+    const index = shardOf(file);
+    const entry = this.seen.has(file) ? this.shards?.[index]!.files.get(file) : undefined;
+    if (!entry) return null;
+    if (!entry.digest) {
+      entry.digest = factsDigest(entry.facts); // a cache written before digests were kept
+      this.dirty.add(index);
+    }
+    return entry.digest;
   };
 
   private outside: { file: string; kept: Map<string, OutsideEntry>; seen: Set<string>; isDirty: boolean } | null = null;

@@ -54,11 +54,48 @@ export interface EffectAnalysis {
 
 const cache = new WeakMap<ProjectGraph, EffectAnalysis>();
 
-/** Every module-level effect in files some entry loads eagerly (memoised per graph). */
+/**
+ * Every module-level effect in files some entry loads eagerly (memoised per graph). With `--cache`
+ * the analysis is kept while the graph's structure, every file's facts but their sizes, and the
+ * configured engines are unchanged: it reads no size.
+ */
 export function analyzeEffects(graph: ProjectGraph, config: ResolvedConfig): EffectAnalysis {
   let hit = cache.get(graph);
-  if (!hit) cache.set(graph, (hit = analyze(graph, config)));
+  if (!hit) {
+    const memo = graph.structureMemo;
+    const key = memo && graph.factsDigest ? `effects\0${JSON.stringify(config.engines)}\0${graph.factsDigest}` : null;
+    const kept = key ? (memo!.get(key) as KeptAnalysis | undefined) : undefined;
+    if (kept) hit = relinked(graph, kept);
+    else {
+      hit = analyze(graph, config);
+      if (key) memo!.set(key, unlinked(graph, hit));
+    }
+    cache.set(graph, hit);
+  }
   return hit;
+}
+
+/** An analysis as kept: each effect's fact named by file and index instead of referenced. */
+interface KeptAnalysis {
+  effects: Array<Omit<ModuleEffect, 'fact'> & { at: number }>;
+  engines: EngineCreation[];
+}
+
+function unlinked(graph: ProjectGraph, analysis: EffectAnalysis): KeptAnalysis {
+  return {
+    effects: analysis.effects.map(({ fact, ...rest }) => ({ ...rest, at: graph.facts.get(rest.file)!.effects.indexOf(fact) })),
+    engines: analysis.engines,
+  };
+}
+
+function relinked(graph: ProjectGraph, kept: KeptAnalysis): EffectAnalysis {
+  return {
+    effects: kept.effects.map(({ at, ...rest }) => {
+      const { file, ...after } = rest;
+      return { file, fact: graph.facts.get(file)!.effects[at]!, ...after };
+    }),
+    engines: kept.engines,
+  };
 }
 
 function analyze(graph: ProjectGraph, config: ResolvedConfig): EffectAnalysis {

@@ -121,6 +121,11 @@ export class ProjectGraph {
   readonly facts = new Map<string, FileFacts>();
   /** With `--cache`: values derived from this graph's structure, kept between runs (src/graph/structure-memo). */
   structureMemo: StructureMemo | null = null;
+  /**
+   * With `--cache`: a digest of every file's facts but their sizes (null when not all are known):
+   * with structureMemo it keys analyses that do not depend on sizes (src/effects/analyze).
+   */
+  factsDigest: string | null = null;
   /** Resolution of each import of each file, by file then import index. */
   readonly resolutions = new Map<string, Array<Resolved | null>>();
   readonly unresolved: UnresolvedImport[] = [];

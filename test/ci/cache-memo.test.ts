@@ -38,7 +38,7 @@ function cachedScan(dir: string, location: string) {
       },
     };
   };
-  const out = scan({ paths: [path.join(dir, 'src/routes')], factsOf: cache.factsOf, memoOf: cache.memoOf, structureMemoOf });
+  const out = scan({ paths: [path.join(dir, 'src/routes')], factsOf: cache.factsOf, memoOf: cache.memoOf, structureMemoOf, digestOf: cache.digestOf });
   cache.save();
   const readFiles = read.mock.calls.map(([p]) => String(p));
   const resolved = resolve.mock.calls.length;
@@ -255,5 +255,28 @@ describe('--cache keeps derived values', () => {
     expect(edited.readFiles).toContain(seed);
     expect(accessorHelp(edited.out)).toContain('scripts/seed.ts, which the scan did not read, may use it');
     expect(JSON.stringify({ ...edited.out.result, summary: null })).toBe(plainReport());
+  });
+
+  it("keeps the effect analysis while no file's facts but their sizes change", () => {
+    const dir = tempCopy(SAMPLE, 'memo-effects');
+    const location = path.join(dir, '.memo-cache/');
+    const plainReport = () => JSON.stringify({ ...scan({ paths: [path.join(dir, 'src/routes')] }).result, summary: null });
+    const cachedReport = (r: ReturnType<typeof cachedScan>) => JSON.stringify({ ...r.out.result, summary: null });
+    const first = cachedScan(dir, location);
+    const trees = first.structure.made - 1; // every dominator tree, and the effect analysis
+    const mailer = path.join(dir, 'src/services/mailer.ts');
+
+    // A comment at the end: same facts but the size, so the analysis is kept too.
+    fs.appendFileSync(mailer, '\n// a note\n');
+    const appended = cachedScan(dir, location);
+    expect(appended.structure).toEqual({ found: trees + 1, made: 0 });
+    expect(cachedReport(appended)).toBe(plainReport());
+
+    // A new module-level timer: no import changes (trees kept), the analysis is made again.
+    fs.appendFileSync(mailer, 'setInterval(() => undefined, 60_000);\n');
+    const timer = cachedScan(dir, location);
+    expect(timer.structure).toEqual({ found: trees, made: 1 });
+    expect(timer.out.result.findings.some((f) => f.ruleId === 'side-effect/timer' && f.file === 'src/services/mailer.ts')).toBe(true);
+    expect(cachedReport(timer)).toBe(plainReport());
   });
 });
