@@ -6,7 +6,7 @@ import { diagnosticOf } from './messages.js';
 /** A side-effect rule: metadata plus "report every module-level effect of this category". */
 export function sideEffectRule(meta: RuleMeta, category: Category): Rule {
   return {
-    meta,
+    meta: { ...meta, readsFactsOnly: true },
     check({ graph, config, report }) {
       for (const effect of analyzeEffects(graph, config).effects) {
         if (effect.category === category) report(diagnosticOf(graph, effect));

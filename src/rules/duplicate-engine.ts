@@ -49,6 +49,7 @@ export default createRule({
     defaultSeverity: 'warning',
     description: "The same kind of engine (e.g. a pg Pool) created in more than one module of one entry's eager closure.",
     hasFix: false,
+    readsFactsOnly: true,
   },
   check({ graph, config, report }) {
     const { engines } = analyzeEffects(graph, config);

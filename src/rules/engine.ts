@@ -1,4 +1,5 @@
 // analyze: run the enabled rules over the graph, then apply severities, suppressions and chains.
+import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import type { Finding, Severity } from '../types.js';
@@ -23,10 +24,25 @@ export function runRules(
   timings?: Timings,
 ): Finding[] {
   const raw: Array<{ rule: Rule; d: Diagnostic; severity: Exclude<Severity, 'off'> }> = [];
+  // With --cache, the diagnostics of rules that read only the structure and the facts are kept.
+  const memo = graph.structureMemo && graph.factsDigest ? graph.structureMemo : null;
+  const configDigest = memo ? createHash('sha1').update(JSON.stringify(config)).digest('hex') : '';
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id] ?? { severity: rule.meta.defaultSeverity, options: {} };
     if (setting.severity === 'off') continue;
     const configured = setting.severity;
+    const report = (d: Diagnostic) => {
+      // A rule may raise its severity (service-instantiation -> error) unless the user chose one.
+      const severity = d.severity && !setting.isExplicit ? d.severity : configured;
+      raw.push({ rule, d, severity });
+    };
+    const key = memo && rule.meta.readsFactsOnly ? `rule\0${rule.meta.id}\0${configDigest}\0${graph.factsDigest}` : null;
+    const kept = key ? (memo!.get(key) as Diagnostic[] | undefined) : undefined;
+    if (kept) {
+      for (const d of kept) report(d);
+      continue;
+    }
+    const made: Diagnostic[] = [];
     const check = () => rule.check({
       graph,
       config,
@@ -36,13 +52,13 @@ export function runRules(
       options: setting.options,
       reportedSoFar: () => raw.map(({ rule: r, d }) => ({ ruleId: r.meta.id, file: d.file, line: d.line })),
       report: (d) => {
-        // A rule may raise its severity (service-instantiation -> error) unless the user chose one.
-        const severity = d.severity && !setting.isExplicit ? d.severity : configured;
-        raw.push({ rule, d, severity });
+        made.push(d);
+        report(d);
       },
     });
     if (timings) timings.time(`rule ${rule.meta.id}`, check);
     else check();
+    if (key) memo!.set(key, made);
   }
 
   const used = new Set<object>();

@@ -8,6 +8,7 @@ export default createRule({
     defaultSeverity: 'warning',
     description: 'A cycle of eager imports among project files (reported once per cycle).',
     hasFix: false,
+    readsFactsOnly: true,
   },
   check({ graph, report }) {
     const files = [...graph.facts.keys()].filter((f) => graph.entriesOf(f).length > 0).sort();

@@ -2,7 +2,7 @@
 import { createRule } from './rule.js';
 
 export default createRule({
-  meta: { id: 'parse-error', defaultSeverity: 'error', description: 'A file that could not be parsed.', hasFix: false },
+  meta: { id: 'parse-error', defaultSeverity: 'error', description: 'A file that could not be parsed.', hasFix: false, readsFactsOnly: true },
   check({ graph, report }) {
     for (const [file, facts] of graph.facts) {
       if (!facts.parseError) continue;

@@ -14,6 +14,11 @@ export interface RuleMeta {
   /** One sentence: what it flags. */
   description: string;
   hasFix: boolean;
+  /**
+   * Its diagnostics depend only on the graph's structure, the files' facts (not their sizes or
+   * texts) and the config: `--cache` keeps them between runs (src/rules/engine).
+   */
+  readsFactsOnly?: boolean;
 }
 
 /** A diagnostic a rule reports; the engine adds severity, entries, chain and fingerprint. */

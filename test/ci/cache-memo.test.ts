@@ -22,18 +22,24 @@ function cachedScan(dir: string, location: string) {
   const resolve = vi.spyOn(ModuleResolver.prototype, 'resolve');
   const read = vi.spyOn(fs, 'readFileSync');
   const cache = new FactsCache('test', location);
-  // Structure memo use: values found and values made.
+  // Structure memo use: values found and values made, all and by kind (`dominators`, `effects`, `rule`).
   const structure = { found: 0, made: 0 };
+  const byKind: Record<string, { found: number; made: number }> = {};
+  const count = (key: string, what: 'found' | 'made') => {
+    structure[what]++;
+    const kind = key.split('\0')[0]!;
+    (byKind[kind] ??= { found: 0, made: 0 })[what]++;
+  };
   const structureMemoOf = (digest: string) => {
     const memo = cache.structureMemoOf(digest);
     return {
       get: (key: string) => {
         const value = memo.get(key);
-        if (value !== undefined) structure.found++;
+        if (value !== undefined) count(key, 'found');
         return value;
       },
       set: (key: string, value: unknown) => {
-        structure.made++;
+        count(key, 'made');
         memo.set(key, value);
       },
     };
@@ -43,7 +49,7 @@ function cachedScan(dir: string, location: string) {
   const readFiles = read.mock.calls.map(([p]) => String(p));
   const resolved = resolve.mock.calls.length;
   vi.restoreAllMocks();
-  return { out, resolved, readFiles, structure };
+  return { out, resolved, readFiles, structure, byKind };
 }
 
 function write(file: string, text: string): void {
@@ -188,9 +194,11 @@ describe('--cache keeps derived values', () => {
     const plainReport = () => JSON.stringify({ ...scan({ paths: [path.join(dir, 'src/routes')] }).result, summary: null });
     const cachedReport = (r: ReturnType<typeof cachedScan>) => JSON.stringify({ ...r.out.result, summary: null });
     const first = cachedScan(dir, location);
-    expect(first.structure.made).toBeGreaterThan(20);
+    const trees = first.byKind.dominators!.made;
+    expect(trees).toBeGreaterThan(20);
     const warm = cachedScan(dir, location);
-    expect(warm.structure).toEqual({ found: first.structure.made, made: 0 });
+    expect(warm.structure.made).toBe(0);
+    expect(warm.byKind.dominators).toEqual({ found: trees, made: 0 });
 
     // A module grows by 50 kB without a new import: same trees, new savings.
     const mailer = path.join(dir, 'src/services/mailer.ts');
@@ -203,7 +211,8 @@ describe('--cache keeps derived values', () => {
     // A new import: another structure, every tree made again.
     fs.appendFileSync(mailer, "import { db } from './../db';\nexport const mailDb = () => db;\n");
     const rewired = cachedScan(dir, location);
-    expect(rewired.structure).toEqual({ found: 0, made: first.structure.made });
+    expect(rewired.structure.found).toBe(0);
+    expect(rewired.byKind.dominators!.made).toBe(trees);
     expect(cachedReport(rewired)).toBe(plainReport());
   });
 
@@ -257,25 +266,31 @@ describe('--cache keeps derived values', () => {
     expect(JSON.stringify({ ...edited.out.result, summary: null })).toBe(plainReport());
   });
 
-  it("keeps the effect analysis while no file's facts but their sizes change", () => {
+  it("keeps the effect analysis and the facts-only rules' diagnostics while no file's facts but their sizes change", () => {
     const dir = tempCopy(SAMPLE, 'memo-effects');
     const location = path.join(dir, '.memo-cache/');
     const plainReport = () => JSON.stringify({ ...scan({ paths: [path.join(dir, 'src/routes')] }).result, summary: null });
     const cachedReport = (r: ReturnType<typeof cachedScan>) => JSON.stringify({ ...r.out.result, summary: null });
     const first = cachedScan(dir, location);
-    const trees = first.structure.made - 1; // every dominator tree, and the effect analysis
+    const trees = first.byKind.dominators!.made;
+    const rules = first.byKind.rule!.made; // the rules that read only the structure and the facts
+    expect(first.byKind.effects).toEqual({ found: 0, made: 1 });
+    expect(rules).toBe(10);
     const mailer = path.join(dir, 'src/services/mailer.ts');
 
-    // A comment at the end: same facts but the size, so the analysis is kept too.
+    // A comment at the end: same facts but the size, so every rule's diagnostics are kept too.
     fs.appendFileSync(mailer, '\n// a note\n');
     const appended = cachedScan(dir, location);
-    expect(appended.structure).toEqual({ found: trees + 1, made: 0 });
+    expect(appended.structure.made).toBe(0);
+    expect(appended.byKind.rule).toEqual({ found: rules, made: 0 });
     expect(cachedReport(appended)).toBe(plainReport());
 
-    // A new module-level timer: no import changes (trees kept), the analysis is made again.
+    // A new module-level timer: no import changes (trees kept), the analysis and those rules run again.
     fs.appendFileSync(mailer, 'setInterval(() => undefined, 60_000);\n');
     const timer = cachedScan(dir, location);
-    expect(timer.structure).toEqual({ found: trees, made: 1 });
+    expect(timer.byKind.dominators).toEqual({ found: trees, made: 0 });
+    expect(timer.byKind.effects).toEqual({ found: 0, made: 1 });
+    expect(timer.byKind.rule).toEqual({ found: 0, made: rules });
     expect(timer.out.result.findings.some((f) => f.ruleId === 'side-effect/timer' && f.file === 'src/services/mailer.ts')).toBe(true);
     expect(cachedReport(timer)).toBe(plainReport());
   });
