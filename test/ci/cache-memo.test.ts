@@ -52,6 +52,16 @@ function cachedScan(dir: string, location: string) {
   return { out, resolved, readFiles, structure, byKind };
 }
 
+/** A cached scan's report as text, the summary (durations) left out. */
+function cachedReport(r: ReturnType<typeof cachedScan>): string {
+  return JSON.stringify({ ...r.out.result, summary: null });
+}
+
+/** The report of `dir/src/routes` without a cache, as cachedReport gives it. */
+function uncachedReport(dir: string): string {
+  return JSON.stringify({ ...scan({ paths: [path.join(dir, 'src/routes')] }).result, summary: null });
+}
+
 function write(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
@@ -191,8 +201,7 @@ describe('--cache keeps derived values', () => {
   it('keeps dominator trees while no import is added or removed, and the savings follow the sizes', () => {
     const dir = tempCopy(SAMPLE, 'memo-structure');
     const location = path.join(dir, '.memo-cache/');
-    const plainReport = () => JSON.stringify({ ...scan({ paths: [path.join(dir, 'src/routes')] }).result, summary: null });
-    const cachedReport = (r: ReturnType<typeof cachedScan>) => JSON.stringify({ ...r.out.result, summary: null });
+    const plainReport = () => uncachedReport(dir);
     const first = cachedScan(dir, location);
     const trees = first.byKind.dominators!.made;
     expect(trees).toBeGreaterThan(20);
@@ -252,7 +261,7 @@ describe('--cache keeps derived values', () => {
     const location = path.join(dir, '.memo-cache/');
     const accessorHelp = (r: { result: { findings: Array<{ message: string; help?: string }> } }) =>
       r.result.findings.find((f) => f.message.startsWith('`zerodb` (new ZeroDBService())'))!.help!;
-    const plainReport = () => JSON.stringify({ ...scan({ paths: [path.join(dir, 'src/routes')] }).result, summary: null });
+    const plainReport = () => uncachedReport(dir);
     expect(cachedScan(dir, location).readFiles).toContain(seed);
     const warm = cachedScan(dir, location);
     expect(warm.readFiles).not.toContain(seed);
@@ -263,14 +272,13 @@ describe('--cache keeps derived values', () => {
     const edited = cachedScan(dir, location);
     expect(edited.readFiles).toContain(seed);
     expect(accessorHelp(edited.out)).toContain('scripts/seed.ts, which the scan did not read, may use it');
-    expect(JSON.stringify({ ...edited.out.result, summary: null })).toBe(plainReport());
+    expect(cachedReport(edited)).toBe(plainReport());
   });
 
   it("keeps the effect analysis and the facts-only rules' diagnostics while no file's facts but their sizes change", () => {
     const dir = tempCopy(SAMPLE, 'memo-effects');
     const location = path.join(dir, '.memo-cache/');
-    const plainReport = () => JSON.stringify({ ...scan({ paths: [path.join(dir, 'src/routes')] }).result, summary: null });
-    const cachedReport = (r: ReturnType<typeof cachedScan>) => JSON.stringify({ ...r.out.result, summary: null });
+    const plainReport = () => uncachedReport(dir);
     const first = cachedScan(dir, location);
     const trees = first.byKind.dominators!.made;
     const rules = first.byKind.rule!.made; // the rules that read only the structure and the facts
