@@ -152,7 +152,8 @@ export class FactsCache {
     return hash ? (v8.deserialize(v8.serialize(facts)) as FileFacts) : facts;
   };
 
-  private structure: { digest: string; values: Map<string, unknown>; isDirty: boolean } | null = null;
+  /** `used`: the keys this run read or wrote; only they are written back (values keyed by an older facts digest go). */
+  private structure: { digest: string; values: Map<string, unknown>; used: Set<string>; isDirty: boolean } | null = null;
   private configs: { file: string; kept: Map<string, { inputs: ConfigInputs; project: ProjectConfig }>; isDirty: boolean } | null = null;
 
   /**
@@ -183,13 +184,18 @@ export class FactsCache {
     if (this.structure?.digest !== digest) {
       const kept = this.file ? readKept(`${this.file}.graph`) : null;
       const isCurrent = kept?.version === this.key && kept.digest === digest && kept.values instanceof Map;
-      this.structure = { digest, values: isCurrent ? (kept.values as Map<string, unknown>) : new Map(), isDirty: false };
+      this.structure = { digest, values: isCurrent ? (kept.values as Map<string, unknown>) : new Map(), used: new Set(), isDirty: false };
     }
     const structure = this.structure;
     return {
-      get: (key) => structure.values.get(key),
+      get: (key) => {
+        const value = structure.values.get(key);
+        if (value !== undefined) structure.used.add(key);
+        return value;
+      },
       set: (key, value) => {
         structure.values.set(key, value);
+        structure.used.add(key);
         structure.isDirty = true;
       },
     };
@@ -296,8 +302,10 @@ export class FactsCache {
         this.dirty.add(i);
       }
     });
-    if (this.structure?.isDirty && writeKept(`${this.file}.graph`, { version: this.key, digest: this.structure.digest, values: this.structure.values })) {
-      this.structure.isDirty = false;
+    const structure = this.structure;
+    if (structure?.isDirty) {
+      const values = new Map([...structure.values].filter(([key]) => structure.used.has(key)));
+      if (writeKept(`${this.file}.graph`, { version: this.key, digest: structure.digest, values })) structure.isDirty = false;
     }
     if (!this.dirty.size && !this.isManifestStale) return;
     try {

@@ -2,6 +2,7 @@
 // statement hashes) with its facts: reports stay byte-identical to uncached runs, and the kept
 // values go stale exactly when what they depend on changes.
 import fs from 'node:fs';
+import v8 from 'node:v8';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FactsCache } from '../../src/cache/facts-cache.js';
@@ -299,6 +300,9 @@ describe('--cache keeps derived values', () => {
     expect(timer.byKind.dominators).toEqual({ found: trees, made: 0 });
     expect(timer.byKind.effects).toEqual({ found: 0, made: 1 });
     expect(timer.byKind.rule).toEqual({ found: 0, made: rules });
+    // What was kept for the facts before the timer is dropped, not piled up edit after edit.
+    const kept = v8.deserialize(fs.readFileSync(path.join(location, 'facts.v8.graph'))) as { values: Map<string, unknown> };
+    expect(kept.values.size).toBe(trees + 1 + rules);
     expect(timer.out.result.findings.some((f) => f.ruleId === 'side-effect/timer' && f.file === 'src/services/mailer.ts')).toBe(true);
     expect(cachedReport(timer)).toBe(plainReport());
   });
