@@ -61,7 +61,7 @@ export interface ScanOptions {
   projectOf?: (tsconfig: string) => ProjectConfig;
   /** A file's facts digest (sizes left out), from `--cache`; null when it has none. */
   digestOf?: (file: string) => string | null;
-  /** What `--cache` keeps of a graph structure (by its digest, src/graph/structure-memo): dominator trees. */
+  /** What `--cache` keeps of a graph structure (by its digest, src/graph/structure-memo): dominator trees, and with digestOf the effect analysis and facts-only rules' diagnostics. */
   structureMemoOf?: (digest: string) => StructureMemo;
   /** `--measure` outcomes (from src/measure, computed by the caller before the scan). */
   measured?: MeasureOutcome[];
@@ -180,10 +180,7 @@ function keptResolutions(memoOf: MemoOf, root: string, stamp: string): BuildOpti
   return (file, resolveAll) => {
     const memo = memoOf(file);
     const kept = memo?.get('resolutions', stamp);
-    if (typeof kept === 'string') {
-      const resolutions = kept === '' ? [] : kept.split('\n').map(decode);
-      return resolutions;
-    }
+    if (typeof kept === 'string') return kept === '' ? [] : kept.split('\n').map(decode);
     const made = resolveAll();
     if (made.every(isCovered)) memo?.set('resolutions', stamp, made.map((r) => (r ? JSON.stringify(r) : '-')).join('\n'));
     return made;

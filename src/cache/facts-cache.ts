@@ -210,7 +210,7 @@ export class FactsCache {
     let memo = this.memos.get(file);
     if (memo) return memo;
     const index = shardOf(file);
-    const entry = this.seen.has(file) ? this.shards?.[index]!.files.get(file) : undefined;
+    const entry = this.seenEntry(file);
     if (entry) memo = memoIn(entry, () => this.dirty.add(index));
     else {
       // A file the scan did not parse (a source file outside the graph): kept while its size and time are.
@@ -224,15 +224,19 @@ export class FactsCache {
 
   /** The facts digest of a file this run asked the facts of (null when it has no cache entry). */
   readonly digestOf = (file: string): string | null => {
-    const index = shardOf(file);
-    const entry = this.seen.has(file) ? this.shards?.[index]!.files.get(file) : undefined;
+    const entry = this.seenEntry(file);
     if (!entry) return null;
     if (!entry.digest) {
       entry.digest = factsDigest(entry.facts); // a cache written before digests were kept
-      this.dirty.add(index);
+      this.dirty.add(shardOf(file));
     }
     return entry.digest;
   };
+
+  /** The entry of a file whose bytes this run checked (its facts were asked for). */
+  private seenEntry(file: string): Entry | undefined {
+    return this.seen.has(file) ? this.shards?.[shardOf(file)]!.files.get(file) : undefined;
+  }
 
   private outside: { file: string; kept: Map<string, OutsideEntry>; seen: Set<string>; isDirty: boolean } | null = null;
 

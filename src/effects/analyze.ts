@@ -90,10 +90,7 @@ function unlinked(graph: ProjectGraph, analysis: EffectAnalysis): KeptAnalysis {
 
 function relinked(graph: ProjectGraph, kept: KeptAnalysis): EffectAnalysis {
   return {
-    effects: kept.effects.map(({ at, ...rest }) => {
-      const { file, ...after } = rest;
-      return { file, fact: graph.facts.get(file)!.effects[at]!, ...after };
-    }),
+    effects: kept.effects.map(({ at, file, ...rest }) => ({ file, fact: graph.facts.get(file)!.effects[at]!, ...rest })),
     engines: kept.engines,
   };
 }

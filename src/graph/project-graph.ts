@@ -223,19 +223,13 @@ export class ProjectGraph {
     let out = this.outCache.get(node);
     if (out) return out;
     const list: Array<{ target: string; attrs: EdgeAttrs }> = [];
-    const indexes = this.outIndexes.get(node) ?? [];
-    const targets = indexes.map((e) => this.edgeTarget[e]!);
-    if (new Set(targets).size === targets.length) {
-      indexes.forEach((e, i) => list.push({ target: targets[i]!, attrs: this.edgeAttrs[e]! }));
-    } else {
-      const byTarget = new Map<string, number[]>();
-      indexes.forEach((e, i) => {
-        const group = byTarget.get(targets[i]!);
-        if (group) group.push(e);
-        else byTarget.set(targets[i]!, [e]);
-      });
-      for (const [target, group] of byTarget) for (let i = group.length - 1; i >= 0; i--) list.push({ target, attrs: this.edgeAttrs[group[i]!]! });
+    const byTarget = new Map<string, number[]>();
+    for (const e of this.outIndexes.get(node) ?? []) {
+      const group = byTarget.get(this.edgeTarget[e]!);
+      if (group) group.push(e);
+      else byTarget.set(this.edgeTarget[e]!, [e]);
     }
+    for (const [target, group] of byTarget) for (let i = group.length - 1; i >= 0; i--) list.push({ target, attrs: this.edgeAttrs[group[i]!]! });
     out = list;
     this.outCache.set(node, out);
     return out;
