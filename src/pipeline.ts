@@ -94,7 +94,10 @@ export function scan(options: ScanOptions): ScanOutput {
   const resolver = new ModuleResolver(project);
   // What the rewrites need from each tree is read while it is in memory, when the rule that reports them is on.
   const hook = config.rules['lazy-import']?.severity === 'off' ? undefined : rewriteFactsHook;
-  const parseOne = (file: string) => readFacts(file, hook);
+  // Without a cache, the calls inside declarations are read again only for the files whose
+  // declarations module-level code runs (src/parse/decl-bodies); a cache keeps them for every file.
+  const hasBodies = options.factsOf !== undefined;
+  const parseOne = (file: string) => readFacts(file, hook, hasBodies);
   const parse = options.factsOf ? (file: string) => options.factsOf!(file, root, parseOne) : parseOne;
   const stamp = options.memoOf ? timings.time('resolve', () => resolutionStamp(root, project, options.isTypeOnlyKept ? 'type-only kept' : '')) : null;
   const resolutionsOf = options.memoOf && stamp && !stamp.hasLinks ? keptResolutions(options.memoOf, root, stamp.stamp) : undefined;

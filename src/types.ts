@@ -175,11 +175,12 @@ export interface FileFacts {
    * the declarations that module-level code calls or constructs (src/effects/follow).
    */
   declBodies?: Uint8Array;
-  /** Module-level variables initialised by a call/new: local name -> index into `effects`. */
+  /** The file has declarations whose calls were not recorded (a scan without `--cache`): declBody() reads them again. */
+  bodiesOmitted?: true;
+  /** Suppression comments, in source order. */
   suppressions: SuppressionFact[];
   /** Whether the file uses ESM syntax (import/export) vs CommonJS only. */
   isEsm: boolean;
-  /** Start offsets of each line (for mapping offsets). Omitted from caches, recomputed. */
 }
 
 /** The parts of a file's facts that only some files need (FileFacts.details). */

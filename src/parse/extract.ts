@@ -146,11 +146,15 @@ export function parseOptionsOf(): TS.CreateSourceFileOptions {
   return parseOptions;
 }
 
-/** Extracts the facts of one file from its text. Never throws on bad syntax. */
-export function extractFacts(file: string, text: string, bytes = Buffer.byteLength(text), onTree?: TreeHook): FileFacts {
+/**
+ * Extracts the facts of one file from its text. Never throws on bad syntax. `hasBodies` false:
+ * the calls inside declarations are not recorded (`bodiesOmitted`; src/parse/decl-bodies reads
+ * them again for the few files whose declarations module-level code runs).
+ */
+export function extractFacts(file: string, text: string, bytes = Buffer.byteLength(text), onTree?: TreeHook, hasBodies = true): FileFacts {
   ready();
   const sf = ts.createSourceFile(file, text, parseOptions, false, scriptKindOf(file));
-  const facts = new Extractor(sf, file, text, bytes).run();
+  const facts = new Extractor(sf, file, text, bytes, hasBodies).run();
   if (onTree && !facts.parseError) onTree(sf, facts, text);
   return facts;
 }
@@ -165,7 +169,7 @@ class Extractor {
   private readonly imports: ImportFact[] = [];
   private readonly effects: CallFact[] = [];
   private readonly decls: DeclFact[] = [];
-  /** The calls of each declaration, same order as decls (stored serialised, see FileFacts.declBodies). */
+  /** The calls of each declaration, same order as decls (stored serialised, see FileFacts.declBodies); not kept without hasBodies. */
   private readonly bodies: DeclBody[] = [];
   private readonly localExports: Record<string, string> = {};
   /** uses[importIndex][bindingIndex] (FactsDetails.uses): every import gets a list, bindings or not. */
@@ -186,6 +190,7 @@ class Extractor {
     private readonly file: string,
     private readonly text: string,
     private readonly bytes: number,
+    private readonly hasBodies: boolean,
   ) {
     this.isJs = /\.[cm]?jsx?$/.test(file);
     this.mayHoistVar = /\bvar\b/.test(text);
@@ -217,7 +222,8 @@ class Extractor {
     this.finishImports();
     for (let i = 0; i < this.imports.length; i++) this.uses[i] ??= [];
     base.isEsm = this.isEsm;
-    if (this.decls.length) base.declBodies = v8.serialize(this.bodies);
+    if (this.decls.length && this.hasBodies) base.declBodies = v8.serialize(this.bodies);
+    else if (this.decls.length) base.bodiesOmitted = true;
     return base;
   }
 
@@ -470,24 +476,27 @@ class Extractor {
       exportedAs,
       isAsync: hasModifier(fn, Kind.AsyncKeyword),
     };
-    const body: DeclBody = { calls: [] };
     this.decls.push(decl);
-    this.bodies.push(body);
-    this.walkFunction(fn, ctx, body.calls);
+    this.walkFunction(fn, ctx, this.newBody({ calls: [] })?.calls ?? null);
   }
 
   private declareClass(cls: TS.ClassLikeDeclaration, name: string, at: TS.Node, ctx: Ctx, exportedAs: string[] = exportNames(at)): void {
     for (const n of exportedAs) this.localExports[n] = name;
     const { line, column, start, end } = this.span(at);
     const decl: DeclFact = { line, column, start, end, name, kind: 'class', exportedAs, staticMethodNames: [] };
-    const body: DeclBody = { calls: [], staticMethods: {} };
     this.decls.push(decl);
+    this.walkClass(cls, ctx, { decl, body: this.newBody({ calls: [], staticMethods: {} }) });
+  }
+
+  /** The body the walk records a declaration's calls into (null: bodies are not recorded). */
+  private newBody(body: DeclBody): DeclBody | null {
+    if (!this.hasBodies) return null;
     this.bodies.push(body);
-    this.walkClass(cls, ctx, { decl, body });
+    return body;
   }
 
   /** Walks a class: decorators, heritage, computed keys, static parts at the current level. */
-  private walkClass(cls: TS.ClassLikeDeclaration, ctx: Ctx, declared: { decl: DeclFact; body: DeclBody } | null): void {
+  private walkClass(cls: TS.ClassLikeDeclaration, ctx: Ctx, declared: { decl: DeclFact; body: DeclBody | null } | null): void {
     const decl = declared?.decl;
     const body = declared?.body;
     this.markDecoratorMetadata(cls);
@@ -516,8 +525,8 @@ class Extractor {
         this.walkFunction(member, ctx, body?.calls ?? null);
       } else if (ts.isMethodDeclaration(member) || ts.isAccessor(member)) {
         let collector: CallFact[] | null = null;
-        if (decl && body && isStatic && member.name && ts.isIdentifier(member.name)) {
-          collector = body.staticMethods![member.name.text] = [];
+        if (decl && isStatic && member.name && ts.isIdentifier(member.name)) {
+          if (body) collector = body.staticMethods![member.name.text] = [];
           decl.staticMethodNames!.push(member.name.text);
         }
         this.walkFunction(member, ctx, collector);

@@ -19,8 +19,11 @@ function unreadable(file: string, bytes: number, message: string): FileFacts {
   };
 }
 
-/** Reads a file and extracts its facts. Binary, non-UTF-8 or unreadable files become parse errors. */
-export function readFacts(file: string, onTree?: TreeHook): FileFacts {
+/**
+ * Reads a file and extracts its facts. Binary, non-UTF-8 or unreadable files become parse errors.
+ * `hasBodies`: record the calls inside declarations (extractFacts).
+ */
+export function readFacts(file: string, onTree?: TreeHook, hasBodies = true): FileFacts {
   let buffer: Buffer;
   try {
     buffer = fs.readFileSync(file);
@@ -34,5 +37,5 @@ export function readFacts(file: string, onTree?: TreeHook): FileFacts {
   } catch {
     return unreadable(file, buffer.length, 'not a UTF-8 text file');
   }
-  return extractFacts(file, text, buffer.length, onTree);
+  return extractFacts(file, text, buffer.length, onTree, hasBodies);
 }

@@ -79,7 +79,7 @@ export function walkUnit(
     }
     files.push([posix(path.relative(dir, file)), buffer.length]);
     if (!PARSED.test(file) || buffer.includes(0)) continue;
-    const facts = extractFacts(file, buffer.toString('utf8'), buffer.length);
+    const facts = extractFacts(file, buffer.toString('utf8'), buffer.length, undefined, false);
     for (const fact of facts.imports) {
       if (fact.isLazy || fact.kind === 'dynamic' || fact.isTypeOnly || fact.isNonLiteral) continue;
       const target = resolver.resolve(file, fact.specifier, fact.condition);
