@@ -52,8 +52,10 @@ export function edgeSaving(graph: ProjectGraph, weights: Weights, file: string, 
 export function savingPhrase(graph: ProjectGraph, saving: EdgeSaving): string {
   const rows = [...saving.perEntry].sort(([a, x], [b, y]) => y.bytes - x.bytes || y.modules - x.modules || (a < b ? -1 : 1));
   const [topEntry, top] = rows[0]!;
-  const amount = `${plural(top.modules, 'fewer module').replace('fewer modules', 'fewer modules')}${top.bytes ? ` and ${formatBytes(top.bytes)} less` : ''}`;
   const who = rows.length === 1 ? graph.rel(topEntry) : `${rows.length} entries (${graph.rel(topEntry)} the most)`;
+  // Only packages leave, and none is installed here: nothing to count, but they still load at start-up.
+  if (top.modules === 0 && top.bytes === 0) return `makes ${rows.length === 1 ? who : `${rows.length} entries`} stop loading ${saving.packages.join(', ')} at start-up (not installed here, so not weighed)`;
+  const amount = `${plural(top.modules, 'fewer module').replace('fewer modules', 'fewer modules')}${top.bytes ? ` and ${formatBytes(top.bytes)} less` : ''}`;
   const including = saving.packages.length ? `, including ${saving.packages.slice(0, 3).join(', ')}${saving.packages.length > 3 ? ', ...' : ''}` : '';
   return `makes ${who} load ${rows.length === 1 ? '' : 'up to '}${amount}${including}`;
 }

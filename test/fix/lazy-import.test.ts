@@ -273,6 +273,15 @@ describe('lazy-import: offered rewrites are shown by --fix-dry-run, never applie
     expect(finding!.message).toBe(`\`heavy\` from ./heavy.js is used only inside functions: loading it on first use makes src/route.ts load 1 fewer module and ${bytes} B less`);
     expect(finding!.fix!.savings).toEqual({ 'src/route.ts': { modules: 1, bytes } });
   });
+
+  it('a package that is not installed is named, not counted as "0 fewer modules"', async () => {
+    const dir = writeProject({
+      'src/route.ts': `import { Pool } from 'pg';\n\nexport async function handler(): Promise<unknown> {\n  return new Pool();\n}\n`,
+    });
+    const [finding] = await lazyFindings(dir, ['src/route.ts']);
+    expect(finding!.message).toBe('`Pool` from pg is used only inside functions: loading it on first use makes src/route.ts stop loading pg at start-up (not installed here, so not weighed)');
+    expect(finding!.fix!.savings).toEqual({ 'src/route.ts': { modules: 0, bytes: 0 } });
+  });
 });
 
 describe('lazy-import: accessors planned in the scan or, from facts cached without the plans, when the rule runs', () => {
