@@ -179,6 +179,11 @@ class Extractor {
   private readonly isJs: boolean;
   /** Whether the text has the word `var` anywhere (else no scope needs `var`s hoisted from nested blocks). */
   private readonly mayHoistVar: boolean;
+  /**
+   * Where the text could mention what a function body or a type records (an import binding's name,
+   * `import`, `require`): sorted offsets, null to walk everything (see isSkipped).
+   */
+  private mentions: Int32Array | null = null;
   private isEsm = false;
   /** require() calls already recorded as module-level declarations. */
   private readonly declaredRequires = new Map<TS.Node, ImportFact>();
@@ -218,6 +223,7 @@ class Extractor {
       return base;
     }
     this.declareModuleScope();
+    this.mentions = this.findMentions();
     for (const statement of sf.statements) this.topLevel(statement, makeCtx(this.moduleScope, null, false, statement.getStart(sf), null, undefined, false));
     this.finishImports();
     for (let i = 0; i < this.imports.length; i++) this.uses[i] ??= [];
@@ -634,7 +640,39 @@ class Extractor {
     this.childCtx = outer;
   }
 
+  /** Offsets of every occurrence of an import binding's name, `import` and `require` (null: a name written with escapes could hide one). */
+  private findMentions(): Int32Array | null {
+    const { text } = this;
+    if (text.includes('\\u')) return null;
+    const names = new Set(['import', 'require']);
+    for (const [name, binding] of this.moduleBindings) if (binding.type === 'import') names.add(name);
+    const at: number[] = [];
+    for (const name of names) for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) at.push(i);
+    return Int32Array.from(at).sort();
+  }
+
+  /**
+   * Whether a node can be left unwalked: inside a function whose calls are not recorded, or in a
+   * type, the walk records only uses of import bindings and import()/require() calls, so a node
+   * whose text mentions none of them records nothing (70% of the nodes are in function bodies,
+   * 20% in types).
+   */
+  private isSkipped(node: TS.Node, ctx: Ctx): boolean {
+    const mentions = this.mentions;
+    if (mentions === null || !(ctx.isType || (ctx.fn !== null && ctx.collector === null))) return false;
+    // The first mention at or after node.pos (leading trivia included: a mention in a comment only costs a walk).
+    let low = 0;
+    let high = mentions.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (mentions[mid]! < node.pos) low = mid + 1;
+      else high = mid;
+    }
+    return low === mentions.length || mentions[low]! >= node.end;
+  }
+
   private walk(node: TS.Node, ctx: Ctx): void {
+    if (this.isSkipped(node, ctx)) return;
     if (ts.isTypeNode(node) && !ctx.isType && !ts.isExpressionWithTypeArguments(node)) {
       this.walk(node, asType(ctx));
       return;
