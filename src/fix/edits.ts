@@ -48,20 +48,27 @@ export function byFile(edits: Edit[]): Map<string, Edit[]> {
 /** A unified diff (3 lines of context) of one file, with `a/` and `b/` prefixes as git prints them. */
 export function unifiedDiff(relPath: string, before: string, after: string, context = 3): string {
   if (before === after) return '';
-  return formatDiff(relPath, diffLines(splitLines(before), splitLines(after)), context);
+  const ops: DiffOp[] = [];
+  let aBefore = 0;
+  let bBefore = 0;
+  for (const { op, line } of diffLines(splitLines(before), splitLines(after))) {
+    ops.push({ op, line, aBefore, bBefore });
+    if (op !== '+') aBefore++;
+    if (op !== '-') bBefore++;
+  }
+  return formatDiff(relPath, ops, context);
 }
 
 /**
  * The unified diff of applying `edits` to `before`: the lines outside the edits are known to be
- * equal, so only each edit's own lines are compared (a file-wide comparison costs lines squared).
+ * equal, so only each edit's own lines are compared (a file-wide comparison costs lines squared),
+ * and of the equal lines between them only those a hunk can show are made into strings.
  */
 export function unifiedDiffOfEdits(relPath: string, before: string, edits: Edit[], context = 3): string {
   const after = applyEdits(before, edits);
   if (before === after) return '';
-  const a = splitLines(before);
-  const b = splitLines(after);
-  const aStarts = lineStartsOf(before);
-  const bStarts = lineStartsOf(after);
+  const a = new Lines(before);
+  const b = new Lines(after);
   // Line windows [a0, a1) of before and [b0, b1) of after that the edits touch, merged when they meet.
   const windows: Array<{ a0: number; a1: number; b0: number; b1: number }> = [];
   let delta = 0;
@@ -69,10 +76,10 @@ export function unifiedDiffOfEdits(relPath: string, before: string, edits: Edit[
     const start = e.start + delta;
     delta += e.text.length - (e.end - e.start);
     const w = {
-      a0: lineIndexOf(aStarts, e.start),
-      a1: Math.min(a.length, lineIndexOf(aStarts, e.end) + 1),
-      b0: lineIndexOf(bStarts, start),
-      b1: Math.min(b.length, lineIndexOf(bStarts, start + e.text.length) + 1),
+      a0: a.indexAt(e.start),
+      a1: Math.min(a.count, a.indexAt(e.end) + 1),
+      b0: b.indexAt(start),
+      b1: Math.min(b.count, b.indexAt(start + e.text.length) + 1),
     };
     const last = windows[windows.length - 1];
     if (last && (w.a0 <= last.a1 || w.b0 <= last.b1)) {
@@ -81,39 +88,79 @@ export function unifiedDiffOfEdits(relPath: string, before: string, edits: Edit[
     } else windows.push(w);
   }
   const ops: DiffOp[] = [];
+  // Equal lines [from, to) of before (after's are the same lines, `shift` further): a run longer
+  // than two contexts shows only its ends, and one line more keeps the hunks on each side apart.
+  const equal = (from: number, to: number, shift: number, isFirst: boolean, isLast: boolean): void => {
+    const head = isFirst ? 0 : context + 1;
+    const tail = isLast ? 0 : context;
+    for (let i = from; i < to; i++) {
+      if (i - from >= head && to - i > tail) i = to - tail;
+      if (i < to) ops.push({ op: ' ', line: a.at(i), aBefore: i, bBefore: i + shift });
+    }
+  };
   let ai = 0;
   let bi = 0;
   for (const w of windows) {
     if (w.a0 - ai !== w.b0 - bi) return unifiedDiff(relPath, before, after, context); // not expected: compare whole files
-    for (; ai < w.a0; ai++, bi++) ops.push({ op: ' ', line: a[ai]! });
-    ops.push(...diffLines(a.slice(w.a0, w.a1), b.slice(w.b0, w.b1)));
+    equal(ai, w.a0, bi - ai, ai === 0, false);
+    let aAt = w.a0;
+    let bAt = w.b0;
+    for (const o of diffLines(a.slice(w.a0, w.a1), b.slice(w.b0, w.b1))) {
+      ops.push({ op: o.op, line: o.line, aBefore: aAt, bBefore: bAt });
+      if (o.op !== '+') aAt++;
+      if (o.op !== '-') bAt++;
+    }
     ai = w.a1;
     bi = w.b1;
   }
-  if (a.length - ai !== b.length - bi) return unifiedDiff(relPath, before, after, context);
-  for (; ai < a.length; ai++) ops.push({ op: ' ', line: a[ai]! });
+  if (a.count - ai !== b.count - bi) return unifiedDiff(relPath, before, after, context);
+  equal(ai, a.count, bi - ai, false, true);
   return formatDiff(relPath, ops, context);
 }
 
-type DiffOp = { op: ' ' | '-' | '+'; line: string };
+/**
+ * A diff line; `aBefore` and `bBefore` count the lines of each side before it (where a hunk
+ * starting at it starts), so runs of equal lines no hunk shows can be left out.
+ */
+type DiffOp = DiffLine & { aBefore: number; bBefore: number };
 
-/** Offsets where each line starts. */
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return starts;
-}
+type DiffLine = { op: ' ' | '-' | '+'; line: string };
 
-/** Index of the line holding an offset. */
-function lineIndexOf(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
+/** A text's lines (a final newline ends the last line, it does not start an empty one), made into strings on demand. */
+class Lines {
+  private readonly starts: number[] = [0];
+  readonly count: number;
+
+  constructor(private readonly text: string) {
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
+    this.count = text.endsWith('\n') || text === '' ? this.starts.length - 1 : this.starts.length;
   }
-  return low;
+
+  /** Line i, without its newline. */
+  at(i: number): string {
+    const end = i + 1 < this.starts.length ? this.starts[i + 1]! - 1 : this.text.length;
+    return this.text.slice(this.starts[i]!, end);
+  }
+
+  /** Lines [from, to). */
+  slice(from: number, to: number): string[] {
+    const lines: string[] = [];
+    for (let i = from; i < to; i++) lines.push(this.at(i));
+    return lines;
+  }
+
+  /** Index of the line holding an offset. */
+  indexAt(offset: number): number {
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
 }
 
 /** Hunks with `context` lines around each change, as git prints them. */
@@ -140,12 +187,8 @@ function formatDiff(relPath: string, ops: DiffOp[], context: number): string {
     const from = Math.max(0, start - context);
     const to = Math.min(ops.length, end + context);
     const slice = ops.slice(from, to);
-    let aStart = 0;
-    let bStart = 0;
-    for (let k = 0; k < from; k++) {
-      if (ops[k]!.op !== '+') aStart++;
-      if (ops[k]!.op !== '-') bStart++;
-    }
+    const aStart = ops[from]!.aBefore;
+    const bStart = ops[from]!.bBefore;
     const aLen = slice.filter((o) => o.op !== '+').length;
     const bLen = slice.filter((o) => o.op !== '-').length;
     hunks.push(`@@ -${range(aStart, aLen)} +${range(bStart, bLen)} @@`);
@@ -166,7 +209,7 @@ function splitLines(text: string): string[] {
 }
 
 /** Line diff by longest common subsequence (files here are small; O(n*m) is fine). */
-function diffLines(a: string[], b: string[]): DiffOp[] {
+function diffLines(a: string[], b: string[]): DiffLine[] {
   // Trim the common prefix and suffix first: fixes touch a few lines of a file.
   let pre = 0;
   while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
@@ -195,7 +238,7 @@ function diffLines(a: string[], b: string[]): DiffOp[] {
     }
   }
   const lcs = (x: number, y: number): number => table[x * width + y]!;
-  const ops: DiffOp[] = a.slice(0, pre).map((line) => ({ op: ' ', line }));
+  const ops: DiffLine[] = a.slice(0, pre).map((line) => ({ op: ' ', line }));
   let x = 0;
   let y = 0;
   while (x < n || y < m) {

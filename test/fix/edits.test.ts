@@ -33,6 +33,40 @@ describe('edits', () => {
     expect(unifiedDiff('src/a.ts', before, before)).toBe('');
   });
 
+  it('prints far-apart edits of a long file as separate hunks, with the line numbers of each side', () => {
+    const before = Array.from({ length: 300 }, (_, i) => `l${i + 1}`).join('\n'); // no final newline
+    const at = (line: number) => before.indexOf(`l${line}\n`);
+    const edits = [e(at(2), at(2), 'NEW\n'), e(at(150), at(151), ''), e(before.indexOf('l300'), before.length, 'END')];
+    expect(unifiedDiffOfEdits('a.ts', before, edits)).toBe(
+      [
+        '--- a/a.ts',
+        '+++ b/a.ts',
+        '@@ -1,4 +1,5 @@',
+        ' l1',
+        '+NEW',
+        ' l2',
+        ' l3',
+        ' l4',
+        '@@ -147,7 +148,6 @@',
+        ' l147',
+        ' l148',
+        ' l149',
+        '-l150',
+        ' l151',
+        ' l152',
+        ' l153',
+        '@@ -297,4 +297,4 @@',
+        ' l297',
+        ' l298',
+        ' l299',
+        '-l300',
+        '+END',
+        '',
+      ].join('\n'),
+    );
+    expect(applyPatch(before, unifiedDiffOfEdits('a.ts', before, edits))).toBe(applyEdits(before, edits));
+  });
+
   it('diffs edits by their own lines: the patch turns before into after, as small as a whole-file diff (200 random cases)', () => {
     let seed = 7;
     const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
