@@ -154,7 +154,9 @@ async function runMain(argv: string[], io: CliIo): Promise<number> {
     if (PLANNED_FORMATS.includes(opts.format)) throw notYet(`--format ${opts.format}`);
     throw new UsageError(`unknown format '${opts.format}': expected one of ${[...Object.keys(REPORTERS), ...PLANNED_FORMATS].join(', ')}`);
   }
-  const cache = opts.cache || opts.cacheLocation ? new (await import('./cache/facts-cache.js')).FactsCache(VERSION, opts.cacheLocation && path.resolve(io.cwd, opts.cacheLocation)) : null;
+  // A location ending in a separator names a directory even before it exists (path.resolve drops the separator).
+  const cacheLocation = opts.cacheLocation && path.resolve(io.cwd, opts.cacheLocation) + (/[\\/]$/.test(opts.cacheLocation) ? path.sep : '');
+  const cache = opts.cache || opts.cacheLocation ? new (await import('./cache/facts-cache.js')).FactsCache(VERSION, cacheLocation) : null;
 
   for (const p of paths) if (!fs.existsSync(path.resolve(io.cwd, p)) && !isSymlink(path.resolve(io.cwd, p))) throw new UsageError(`path does not exist: ${p}`);
   const scan = await loadScanner();

@@ -76,4 +76,12 @@ describe('--cache', () => {
     expect(r.stderr).toBe('');
     expect(fs.existsSync(path.join(dir, 'tmp-cache/facts.bin'))).toBe(true);
   });
+
+  it('--cache-location ending in a separator is a directory, made if missing (as ESLint reads it)', () => {
+    const dir = tempCopy(SAMPLE, 'cache-cli-dir');
+    const r = importscan(['src/routes', '--cache-location', 'tmp-cache/', '-f', 'json'], dir);
+    expect(r.stderr).toBe('');
+    expect(fs.statSync(path.join(dir, 'tmp-cache')).isDirectory()).toBe(true);
+    expect(fs.readdirSync(path.join(dir, 'tmp-cache'))).toContain('facts.v8');
+  });
 });
