@@ -163,8 +163,10 @@ export interface FileFacts {
   bytes: number;
   parseError?: { message: string; line: number; column: number };
   imports: ImportFact[];
-  /** Module-level calls, `new`s and awaits, in source order. */
-  effects: CallFact[];
+  /** Module-level calls, `new`s and awaits, in source order; serialised in the cache: read them through effectsOf() (src/parse/details). */
+  effects: CallFact[] | Uint8Array;
+  /** Some module-level `new` is assigned to a name (`export const db = new Pool()`): what instance accessors rewrite. */
+  hasModuleInstance?: true;
   /**
    * Declarations, exports and rewrite shapes: only some files' are read, so the cache keeps them
    * serialised (a Uint8Array); read them through detailsOf() (src/parse/details).

@@ -3,6 +3,7 @@
 import type { ResolvedConfig } from '../config/schema.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import type { CallFact } from '../types.js';
+import { effectsOf } from '../parse/details.js';
 import { SINGLETON_METHOD } from './catalog.js';
 import { Follower, strongest, type Hit } from './follow.js';
 import { catalogWith, classifyDirect, type DirectEffect } from './match.js';
@@ -83,14 +84,14 @@ interface KeptAnalysis {
 
 function unlinked(graph: ProjectGraph, analysis: EffectAnalysis): KeptAnalysis {
   return {
-    effects: analysis.effects.map(({ fact, ...rest }) => ({ ...rest, at: graph.facts.get(rest.file)!.effects.indexOf(fact) })),
+    effects: analysis.effects.map(({ fact, ...rest }) => ({ ...rest, at: effectsOf(graph.facts.get(rest.file)!).indexOf(fact) })),
     engines: analysis.engines,
   };
 }
 
 function relinked(graph: ProjectGraph, kept: KeptAnalysis): EffectAnalysis {
   return {
-    effects: kept.effects.map(({ at, file, ...rest }) => ({ file, fact: graph.facts.get(file)!.effects[at]!, ...rest })),
+    effects: kept.effects.map(({ at, file, ...rest }) => ({ file, fact: effectsOf(graph.facts.get(file)!)[at]!, ...rest })),
     engines: kept.engines,
   };
 }
@@ -102,7 +103,7 @@ function analyze(graph: ProjectGraph, config: ResolvedConfig): EffectAnalysis {
   const engines: EngineCreation[] = [];
   const files = [...graph.facts.keys()].filter((f) => graph.entriesOf(f).length > 0).sort();
   for (const file of files) {
-    for (const fact of graph.facts.get(file)!.effects) {
+    for (const fact of effectsOf(graph.facts.get(file)!)) {
       const statementLine = fact.statementLine;
       if (fact.kind === 'await') {
         effects.push(kept(file, fact, { category: 'await' }));

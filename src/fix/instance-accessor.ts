@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type * as TS from 'typescript';
-import { detailsOf } from '../parse/details.js';
+import { detailsOf, effectsOf } from '../parse/details.js';
 import { ts } from '../parse/typescript.js';
 import { hasUse, usesOf } from '../parse/uses.js';
 import type { EngineSpec, ResolvedConfig } from '../config/schema.js';
@@ -61,8 +61,8 @@ export function planInstanceAccessors(graph: ProjectGraph, config: ResolvedConfi
   const out: Diagnostic[] = [];
   const candidates: Array<{ file: string; effect: CallFact; what: string }> = [];
   for (const [file, facts] of graph.facts) {
-    if (facts.parseError || graph.entriesOf(file).length === 0) continue;
-    for (const effect of facts.effects) {
+    if (facts.parseError || !facts.hasModuleInstance || graph.entriesOf(file).length === 0) continue;
+    for (const effect of effectsOf(facts)) {
       const what = isInstanceWorthDeferring(graph, config, file, facts, effect);
       if (what) candidates.push({ file, effect, what });
     }
@@ -100,7 +100,7 @@ export function planInstanceAccessors(graph: ProjectGraph, config: ResolvedConfi
  * importers are planned from their facts when the rule runs, so no file is parsed twice.
  */
 export function planAccessorDeclarations(sf: TS.SourceFile, facts: FileFacts, text: string): AccessorPlanData[] | undefined {
-  const candidates = facts.effects.filter((e) => e.kind === 'new' && e.assignedTo);
+  const candidates = effectsOf(facts).filter((e) => e.kind === 'new' && e.assignedTo);
   if (!candidates.length) return undefined;
   const plans: AccessorPlanData[] = [];
   for (const effect of candidates) {

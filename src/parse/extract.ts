@@ -129,7 +129,7 @@ function ready(): void {
  * The shape of FileFacts. Bump it whenever extraction changes what it records (caches keyed on
  * importscan's version alone would hand a development build facts of an older shape).
  */
-export const FACTS_SCHEMA = 10;
+export const FACTS_SCHEMA = 11;
 
 /** Script kind for a file name; `.js` files are parsed as JSX-capable JS. */
 export function scriptKindOf(file: string): TS.ScriptKind {
@@ -228,6 +228,7 @@ class Extractor {
     this.finishImports();
     for (let i = 0; i < this.imports.length; i++) this.uses[i] ??= [];
     base.isEsm = this.isEsm;
+    if (this.effects.some((e) => e.kind === 'new' && e.assignedTo)) base.hasModuleInstance = true;
     if (this.decls.length && this.hasBodies) base.declBodies = v8.serialize(this.bodies);
     else if (this.decls.length) base.bodiesOmitted = true;
     return base;

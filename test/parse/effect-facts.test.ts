@@ -1,7 +1,7 @@
 // parse: the extra effect facts the side-effect rules rely on.
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/parse/extract.js';
-import { detailsOf } from '../../src/parse/details.js';
+import { detailsOf, effectsOf, packDetails } from '../../src/parse/details.js';
 import type { ImportFact } from '../../src/types.js';
 
 const facts = (text: string) => extractFacts('/p/src/a.ts', text);
@@ -11,6 +11,20 @@ describe('effect facts', () => {
   it('records the line of the enclosing top-level statement', () => {
     const f = facts("import { Pool } from 'pg';\nexport const db = {\n  pool: new Pool(),\n};\n");
     expect(f.effects.map((e) => ({ line: e.line, statementLine: (e as typeof e & { statementLine?: number }).statementLine }))).toEqual([{ line: 3, statementLine: 2 }]);
+  });
+
+  it('marks files that assign a module-level `new` to a name (what instance accessors rewrite)', () => {
+    expect(facts("import { Pool } from 'pg';\nexport const db = new Pool();\n").hasModuleInstance).toBe(true);
+    expect(facts("import { Pool } from 'pg';\nnew Pool();\nexport const s = String(1);\n").hasModuleInstance).toBeUndefined();
+  });
+
+  it('keeps module-level calls serialised in the cache form, the same calls when unpacked', () => {
+    const f = facts("import { z } from 'zod';\nexport const a = z.object({ n: z.number() });\n");
+    const packed = packDetails(f);
+    expect(packed.effects).toBeInstanceOf(Uint8Array);
+    expect(effectsOf(packed)).toEqual(f.effects);
+    expect(effectsOf(packed)).toBe(effectsOf(packed));
+    expect(packDetails(facts('export const a = 1;\n')).effects).toEqual([]);
   });
 
   it('maps `export default <identifier>` in localExports', () => {
