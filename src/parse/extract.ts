@@ -648,7 +648,12 @@ class Extractor {
     const names = new Set(['import', 'require']);
     for (const [name, binding] of this.moduleBindings) if (binding.type === 'import') names.add(name);
     const at: number[] = [];
-    for (const name of names) for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) at.push(i);
+    for (const name of names) {
+      for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+        // Inside a longer ASCII word it is another name (`z` in `size`); next to anything else it may be this one.
+        if (!isAsciiWordChar(text.charCodeAt(i - 1)) && !isAsciiWordChar(text.charCodeAt(i + name.length))) at.push(i);
+      }
+    }
     return Int32Array.from(at).sort();
   }
 
@@ -977,6 +982,11 @@ function serializedTypeName(type: TS.TypeNode | undefined): TS.Identifier | unde
   let name: TS.EntityName = type.typeName;
   while (ts.isQualifiedName(name)) name = name.left;
   return name;
+}
+
+/** An ASCII letter, digit, `_` or `$` (NaN, before or after the text, is not). */
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
 }
 
 function unwrap(node: TS.Expression): TS.Expression {

@@ -42,6 +42,11 @@ export const pool = make();
 export class S { client = new Pool(); constructor() { setInterval(() => 1, 10); } method() { return new Pool(); } }
 export const s = new S();
 `,
+  'a one-letter binding inside longer words, and next to a no-break space': `import { z } from 'zod';
+export function size(zone: string) { return zone.length; }
+export function schema() { return z\u00a0.string(); }
+export function other() { return [z, zz, _z, $z]; }
+`,
   'decorator metadata and JSX': `import { Injectable } from '@nestjs/common';
 import { Repo } from './repo.js';
 import { View } from './view.js';
