@@ -3,6 +3,7 @@
 // on every run, and a warm `--cache` run that parses nothing does not load it at all (0.1 s).
 // Its exports are getters (`ts.isIdentifier` calls a function that returns the function); the walker
 // reads them millions of times, so importscan uses a copy with plain properties.
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import module, { createRequire } from 'node:module';
@@ -60,7 +61,9 @@ function loadWithCodeCache(file: string): unknown {
   } catch {
     cachedData = undefined;
   }
-  const source = fs.readFileSync(file, 'utf8');
+  // TypeScript's 9 MB are ASCII: read as latin1 they become the same string in a seventh of the time.
+  const bytes = fs.readFileSync(file);
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const wrapper = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
   const script = new vm.Script(wrapper, { filename: file, cachedData });
   const compiled = script.runInThisContext() as (...args: unknown[]) => void;
