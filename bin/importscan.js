@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // importscan's executable: wiring only. The only place that touches process.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import module from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const argv = process.argv.slice(2);
 // A reader that stops early (`importscan ... | head`) is not an error: stop quietly, as cat does.
@@ -18,9 +19,9 @@ if (argv.length === 1 && (argv[0] === '-v' || argv[0] === '--version')) {
   process.stdout.write(`${pkg.version}\n`);
 } else {
   // Node >= 22.1 keeps the compiled code of importscan and TypeScript on disk between runs (as tsc
-  // does); on Node 20 importscan keeps V8's code cache for TypeScript itself (src/parse/typescript.ts).
+  // does); on Node 20 importscan keeps V8's code cache for both itself (src/code-cache.ts).
   module.enableCompileCache?.();
-  const { run } = await import('../dist/cli.js');
+  const { run } = await loadCli();
   process.exitCode = await run(argv, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -28,4 +29,17 @@ if (argv.length === 1 && (argv[0] === '-v' || argv[0] === '--version')) {
     isTTY: process.stdout.isTTY === true,
     cwd: process.cwd(),
   });
+}
+
+/**
+ * importscan's code: the bundle of its modules (dist/importscan.cjs, made by `npm run build`) with
+ * V8's code cache, or the modules themselves when a build made none (`tsc` alone).
+ */
+async function loadCli() {
+  const bundle = fileURLToPath(new URL('../dist/importscan.cjs', import.meta.url));
+  if (!existsSync(bundle)) return import('../dist/cli.js');
+  const { requireWithCodeCache } = await import('../dist/code-cache.js');
+  // The cache keeps what its first run compiled: a scan's, not help's or a usage error's.
+  const isScan = argv[0] !== 'init' && !argv.includes('--help') && !argv.includes('-h');
+  return requireWithCodeCache(bundle, 'importscan', () => isScan && process.exitCode !== 2);
 }

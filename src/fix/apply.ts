@@ -1,6 +1,7 @@
 // fix: the apply phase. Collected edits are checked for overlap, verified to still parse (ts-morph,
 // loaded only here), and written atomically: every file to a temp file first, then renamed.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { applyEdits, byFile, isOverlapping, type Edit } from './edits.js';
 
@@ -43,7 +44,8 @@ export function rewriteTexts(fixes: PendingFix[], textOf: (file: string) => stri
 /** Files whose rewritten text has syntax errors the original did not have (ts-morph, loaded on demand). */
 export async function filesBrokenByRewrite(texts: Map<string, { before: string; after: string }>): Promise<string[]> {
   if (texts.size === 0) return [];
-  const { Project, ts } = await import('ts-morph');
+  // require(), not import(): the CLI runs from a script compiled with a code cache (src/code-cache), where Node 20 has no import().
+  const { Project, ts } = createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
   const project = new Project({
     useInMemoryFileSystem: true,
     compilerOptions: { allowJs: true, jsx: ts.JsxEmit.Preserve, noLib: true, noResolve: true },

@@ -1,9 +1,11 @@
-// The V8 code cache kept for TypeScript on Node versions without module.enableCompileCache().
+// The V8 code cache kept for TypeScript and importscan's own bundle on Node versions without
+// module.enableCompileCache() (src/code-cache.ts).
 import fs from 'node:fs';
 import module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { REPO, cli } from '../helpers.js';
 
 const hasNodeCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
@@ -21,29 +23,42 @@ const run = (env: Record<string, string> = {}) => cli([target, '--format', 'json
 const cacheDir = () => path.join(tmp, `importscan-code-cache-${user}`);
 const cacheFiles = () => (fs.existsSync(cacheDir()) ? fs.readdirSync(cacheDir()) : []);
 
-describe.skipIf(hasNodeCache)('TypeScript code cache (Node < 22.1)', () => {
-  it('is written by the first run, owner-only, and the next run reads it with the same report', () => {
+const typescriptCache = () => cacheFiles().find((name) => name.startsWith('typescript-'));
+
+describe.skipIf(hasNodeCache)('code cache (Node < 22.1)', () => {
+  it('is written by the first run for TypeScript and the bundle, owner-only, and the next run reads it with the same report', () => {
     const first = run();
     expect(first.stderr).toBe('');
-    const files = cacheFiles();
-    expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^typescript-[0-9a-f]{16}\.bin$/);
+    const files = cacheFiles().sort();
+    expect(files).toHaveLength(2);
+    expect(files[0]).toMatch(/^importscan-[0-9a-f]{16}\.bin$/);
+    expect(files[1]).toMatch(/^typescript-[0-9a-f]{16}\.bin$/);
     expect(fs.statSync(cacheDir()).mode & 0o777).toBe(0o700);
-    const cacheFile = path.join(cacheDir(), files[0]!);
-    expect(fs.statSync(cacheFile).size).toBeGreaterThan(100_000);
-    const mtime = fs.statSync(cacheFile).mtimeMs;
+    const mtimes = files.map((name) => {
+      const cacheFile = path.join(cacheDir(), name);
+      expect(fs.statSync(cacheFile).size).toBeGreaterThan(100_000);
+      return fs.statSync(cacheFile).mtimeMs;
+    });
 
     const second = run();
     expect(second.code).toBe(first.code);
     expect(strip(second.stdout)).toBe(strip(first.stdout));
-    expect(fs.statSync(cacheFile).mtimeMs).toBe(mtime); // accepted, not rewritten
+    expect(files.map((name) => fs.statSync(path.join(cacheDir(), name)).mtimeMs)).toEqual(mtimes); // accepted, not rewritten
+  });
+
+  it('a first run that only prints help or stops at a usage error writes no cache of the bundle', () => {
+    expect(cli(['--help'], { env: { TMPDIR: tmp } }).code).toBe(0);
+    expect(cli([target, '--format', 'nope'], { env: { TMPDIR: tmp } }).code).toBe(2);
+    expect(cacheFiles()).toEqual([]);
+    run();
+    expect(cacheFiles().filter((name) => name.startsWith('importscan-'))).toHaveLength(1);
   });
 
   it('a corrupt cache is rejected by V8 and rewritten; the report is unchanged', () => {
     const reference = run({ NODE_DISABLE_COMPILE_CACHE: '1' });
     expect(cacheFiles()).toEqual([]);
     run();
-    const cacheFile = path.join(cacheDir(), cacheFiles()[0]!);
+    const cacheFile = path.join(cacheDir(), typescriptCache()!);
     fs.writeFileSync(cacheFile, Buffer.alloc(4096, 7));
     const r = run();
     expect(r.stderr).toBe('');
@@ -68,10 +83,33 @@ describe.skipIf(hasNodeCache)('TypeScript code cache (Node < 22.1)', () => {
       fs.utimesSync(file, new Date(2020, 0, 1 + i), new Date(2020, 0, 1 + i));
     });
     expect(run().stderr).toBe('');
-    const left = cacheFiles().sort();
+    const left = cacheFiles().filter((name) => name.startsWith('typescript-')).sort();
     expect(left).toHaveLength(4);
     // This run's cache and the three newest of the old ones.
     expect(left.filter((name) => stale.every((file) => path.basename(file) !== name))).toHaveLength(1);
     expect(left).toEqual(expect.arrayContaining(stale.slice(3).map((file) => path.basename(file))));
+  });
+});
+
+describe('the bundle', () => {
+  it('calls no import(): code compiled from a code cache cannot on Node 20 (packages are required)', () => {
+    const bundle = fs.readFileSync(path.join(REPO, 'dist/importscan.cjs'), 'utf8');
+    expect(bundle.length).toBeGreaterThan(100_000);
+    // What esbuild emits for `await import('pkg')` (texts that mention import() in messages do not match).
+    expect(bundle.match(/\bimport\(["'][^"'$]+["']\)/g) ?? []).toEqual([]);
+  });
+
+  it('the bin runs the modules when a build made no bundle (tsc alone), with the same report', () => {
+    // A copy of the package without dist/importscan.cjs, sharing node_modules.
+    const copy = path.join(tmp, 'pkg');
+    fs.mkdirSync(copy);
+    for (const name of ['bin', 'dist', 'package.json']) fs.cpSync(path.join(REPO, name), path.join(copy, name), { recursive: true });
+    fs.rmSync(path.join(copy, 'dist/importscan.cjs'));
+    fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(copy, 'node_modules'));
+    const env = { ...process.env, NO_COLOR: '1', TMPDIR: tmp };
+    const modules = spawnSync(process.execPath, [path.join(copy, 'bin/importscan.js'), target, '--format', 'json'], { env, encoding: 'utf8' });
+    expect(modules.stderr).toBe('');
+    expect(cacheFiles().filter((name) => name.startsWith('importscan-'))).toEqual([]);
+    expect(strip(modules.stdout)).toBe(strip(run().stdout));
   });
 });
