@@ -1,5 +1,5 @@
 // baseline: fingerprints that survive line shifts and unrelated edits.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { memoized, type MemoOf } from '../cache/memo.js';
@@ -11,7 +11,8 @@ import type { Finding } from '../types.js';
  */
 const NOT_AT_A_STATEMENT = new Set(['budget', 'import-cycle']);
 
-const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
+/** One-shot hashing (no Hash object per call: a scan hashes every finding). */
+const sha1 = (s: string) => hash('sha1', s, 'hex');
 
 /** Whitespace collapsed, numbers (counts, sizes, line numbers) replaced by `#`. */
 export function normaliseMessage(message: string): string {
