@@ -293,58 +293,38 @@ export class ProjectGraph {
     return this.indexedGraph;
   }
 
-  /** Eager and lazy closure of an entry (memoised). */
+  /**
+   * Eager and lazy closure of an entry (memoised; with `--cache`, kept in the structure memo while
+   * the graph's nodes and edges are unchanged).
+   */
   closure(entry: string): EntryClosure {
     let hit = this.closures.get(entry);
     if (hit) return hit;
     const g = this.indexed();
-    // mark[n] === epoch: seen in this walk (no per-entry set of strings to test against).
-    const epoch = ++g.epoch;
-    const root = g.idOf.get(entry);
-    const parents = [-1];
-    const lazyFiles: string[] = [];
-    let eagerIds = new Int32Array(0);
-    if (root !== undefined) {
-      const queue = [root];
-      g.mark[root] = epoch;
-      for (let i = 0; i < queue.length; i++) {
-        const n = queue[i]!;
-        for (let k = g.start[n]!, end = g.start[n + 1]!; k < end; k++) {
-          const t = g.target[k]!;
-          if (g.isLazy[k] || g.mark[t] === epoch) continue;
-          g.mark[t] = epoch;
-          queue.push(t);
-          parents.push(i);
-        }
-      }
-      eagerIds = Int32Array.from(queue);
-      // Then what only lazy edges reach, from every eager node.
-      for (let i = 0; i < queue.length; i++) {
-        const n = queue[i]!;
-        for (let k = g.start[n]!, end = g.start[n + 1]!; k < end; k++) {
-          const t = g.target[k]!;
-          if (g.mark[t] === epoch) continue;
-          g.mark[t] = epoch;
-          queue.push(t);
-          if (!g.isPackage[t]) lazyFiles.push(g.names[t]!);
-        }
-      }
+    const key = `closure\0${entry}`;
+    let walked = this.structureMemo?.get(key) as ClosureWalk | undefined;
+    if (!walked) {
+      walked = walkClosure(g, g.idOf.get(entry));
+      this.structureMemo?.set(key, walked);
     }
+    const { eagerIds, parentIndex, lazyIds } = walked;
     // Built when first asked (chains of findings, budgets): most closures are only walked.
     let index: ReturnType<typeof positionIndex> | null = null;
     const eagerIndex = { has: (node: string) => (index ??= positionIndex(g, eagerIds)).has(node), get: (node: string) => (index ??= positionIndex(g, eagerIds)).get(node) };
     // The names too only when asked (exports, `why`, budgets): the rules and reports work on ids.
     let eager: string[] | null = null;
-    const ids = eagerIds;
+    let lazyFiles: string[] | null = null;
     hit = {
       entry,
       get eager() {
-        return (eager ??= ids.length ? Array.from(ids, (id) => g.names[id]!) : [entry]);
+        return (eager ??= eagerIds.length ? Array.from(eagerIds, (id) => g.names[id]!) : [entry]);
       },
       eagerIds,
       eagerIndex,
-      parentIndex: Int32Array.from(parents),
-      lazyFiles,
+      parentIndex,
+      get lazyFiles() {
+        return (lazyFiles ??= Array.from(lazyIds, (id) => g.names[id]!));
+      },
     };
     this.closures.set(entry, hit);
     return hit;
@@ -365,18 +345,14 @@ export class ProjectGraph {
   entriesOf(node: string): string[] {
     if (!this.entriesByFile) {
       // Entry indexes grouped by node id (flat arrays: a map lookup per entry and node was most of
-      // the cost at 20k files); each node's list of names is made when first asked for.
-      const g = this.indexed();
-      const closures = this.entries.map((entry) => this.closure(entry).eagerIds);
-      const start = new Int32Array(g.names.length + 1);
-      for (const ids of closures) for (let i = 0; i < ids.length; i++) start[ids[i]! + 1]!++;
-      for (let n = 0; n < g.names.length; n++) start[n + 1]! += start[n]!;
-      const list = new Int32Array(start[g.names.length]!);
-      const next = start.slice(0, g.names.length);
-      closures.forEach((ids, e) => {
-        for (let i = 0; i < ids.length; i++) list[next[ids[i]!]!++] = e;
-      });
-      this.entriesByFile = { start, list, names: new Map() };
+      // the cost at 20k files); each node's list of names is made when first asked for. Structure
+      // only: `--cache` keeps it.
+      let grouped = this.structureMemo?.get('entries-by-node') as { start: Int32Array; list: Int32Array } | undefined;
+      if (!grouped) {
+        grouped = this.groupEntriesByNode();
+        this.structureMemo?.set('entries-by-node', grouped);
+      }
+      this.entriesByFile = { ...grouped, names: new Map() };
     }
     const { start, list, names } = this.entriesByFile;
     let hit = names.get(node);
@@ -387,6 +363,20 @@ export class ProjectGraph {
       names.set(node, hit);
     }
     return hit;
+  }
+
+  private groupEntriesByNode(): { start: Int32Array; list: Int32Array } {
+    const g = this.indexed();
+    const closures = this.entries.map((entry) => this.closure(entry).eagerIds);
+    const start = new Int32Array(g.names.length + 1);
+    for (const ids of closures) for (let i = 0; i < ids.length; i++) start[ids[i]! + 1]!++;
+    for (let n = 0; n < g.names.length; n++) start[n + 1]! += start[n]!;
+    const list = new Int32Array(start[g.names.length]!);
+    const next = start.slice(0, g.names.length);
+    closures.forEach((ids, e) => {
+      for (let i = 0; i < ids.length; i++) list[next[ids[i]!]!++] = e;
+    });
+    return { start, list };
   }
 
   /** Every shortest eager chain from entry to node (for `why`). */
@@ -422,4 +412,45 @@ export class ProjectGraph {
     build(node, []);
     return chains;
   }
+}
+
+/** What a closure walk finds, as kept in the structure memo. */
+interface ClosureWalk {
+  eagerIds: Int32Array;
+  parentIndex: Int32Array;
+  /** Project files only lazy edges reach. */
+  lazyIds: Int32Array;
+}
+
+/** Breadth-first from the entry over eager edges, then what only lazy edges reach (nothing for an entry not in the graph). */
+function walkClosure(g: IndexedGraph, root: number | undefined): ClosureWalk {
+  if (root === undefined) return { eagerIds: new Int32Array(0), parentIndex: Int32Array.of(-1), lazyIds: new Int32Array(0) };
+  // mark[n] === epoch: seen in this walk (no per-entry set of strings to test against).
+  const epoch = ++g.epoch;
+  const parents = [-1];
+  const lazyIds: number[] = [];
+  const queue = [root];
+  g.mark[root] = epoch;
+  for (let i = 0; i < queue.length; i++) {
+    const n = queue[i]!;
+    for (let k = g.start[n]!, end = g.start[n + 1]!; k < end; k++) {
+      const t = g.target[k]!;
+      if (g.isLazy[k] || g.mark[t] === epoch) continue;
+      g.mark[t] = epoch;
+      queue.push(t);
+      parents.push(i);
+    }
+  }
+  const eagerIds = Int32Array.from(queue);
+  for (let i = 0; i < queue.length; i++) {
+    const n = queue[i]!;
+    for (let k = g.start[n]!, end = g.start[n + 1]!; k < end; k++) {
+      const t = g.target[k]!;
+      if (g.mark[t] === epoch) continue;
+      g.mark[t] = epoch;
+      queue.push(t);
+      if (!g.isPackage[t]) lazyIds.push(t);
+    }
+  }
+  return { eagerIds, parentIndex: Int32Array.from(parents), lazyIds: Int32Array.from(lazyIds) };
 }

@@ -23,7 +23,7 @@ function cachedScan(dir: string, location: string) {
   const resolve = vi.spyOn(ModuleResolver.prototype, 'resolve');
   const read = vi.spyOn(fs, 'readFileSync');
   const cache = new FactsCache('test', location);
-  // Structure memo use: values found and values made, all and by kind (`dominators`, `effects`, `rule`).
+  // Structure memo use: values found and values made, all and by kind (`dominators`, `closure`, `entries-by-node`, `effects`, `rule`).
   const structure = { found: 0, made: 0 };
   const byKind: Record<string, { found: number; made: number }> = {};
   const count = (key: string, what: 'found' | 'made') => {
@@ -223,6 +223,7 @@ describe('--cache keeps derived values', () => {
     const rewired = cachedScan(dir, location);
     expect(rewired.structure.found).toBe(0);
     expect(rewired.byKind.dominators!.made).toBe(trees);
+    expect(rewired.byKind.closure!.made).toBe(trees);
     expect(cachedReport(rewired)).toBe(plainReport());
   });
 
@@ -298,11 +299,13 @@ describe('--cache keeps derived values', () => {
     fs.appendFileSync(mailer, 'setInterval(() => undefined, 60_000);\n');
     const timer = cachedScan(dir, location);
     expect(timer.byKind.dominators).toEqual({ found: trees, made: 0 });
+    expect(timer.byKind.closure).toEqual({ found: trees, made: 0 });
+    expect(timer.byKind['entries-by-node']).toEqual({ found: 1, made: 0 });
     expect(timer.byKind.effects).toEqual({ found: 0, made: 1 });
     expect(timer.byKind.rule).toEqual({ found: 0, made: rules });
     // What was kept for the facts before the timer is dropped, not piled up edit after edit.
     const kept = v8.deserialize(fs.readFileSync(path.join(location, 'facts.v8.graph'))) as { values: Map<string, unknown> };
-    expect(kept.values.size).toBe(trees + 1 + rules);
+    expect(kept.values.size).toBe(trees + trees + 1 + 1 + rules); // trees, closures, entries by node, the analysis, rules
     expect(timer.out.result.findings.some((f) => f.ruleId === 'side-effect/timer' && f.file === 'src/services/mailer.ts')).toBe(true);
     expect(cachedReport(timer)).toBe(plainReport());
   });
