@@ -50,7 +50,8 @@ interface Entry {
   hash: string;
   size: number;
   mtimeMs: number;
-  facts: FileFacts;
+  /** Imports as JSON text until the run asks for the file (unpackedImports). */
+  facts: StoredFacts;
   /** sha1 of the facts with their size left out (factsDigest): what analyses other than sizes depend on. */
   digest?: string;
   memo?: MemoSlots;
@@ -121,7 +122,7 @@ export class FactsCache {
     }
     if (hit && stat && hit.size === stat.size && hit.mtimeMs === stat.mtimeMs) {
       this.hits++;
-      return hit.facts;
+      return unpackedImports(hit.facts);
     }
     let bytes: Buffer | null = null;
     try {
@@ -136,7 +137,7 @@ export class FactsCache {
       hit.mtimeMs = stat!.mtimeMs;
       this.dirty.add(index);
       this.hits++;
-      return hit.facts;
+      return unpackedImports(hit.facts);
     }
     this.misses++;
     this.memos.delete(file); // bound to the entry this parse replaces
@@ -227,7 +228,7 @@ export class FactsCache {
     const entry = this.seenEntry(file);
     if (!entry) return null;
     if (!entry.digest) {
-      entry.digest = factsDigest(entry.facts); // a cache written before digests were kept
+      entry.digest = factsDigest(unpackedImports(entry.facts)); // a cache written before digests were kept
       this.dirty.add(shardOf(file));
     }
     return entry.digest;
@@ -314,7 +315,7 @@ export class FactsCache {
     if (!this.dirty.size && !this.isManifestStale) return;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      for (const i of [...this.dirty].sort((a, b) => a - b)) writeAtomically(`${this.file}.${i}`, v8.serialize(this.shards[i]));
+      for (const i of [...this.dirty].sort((a, b) => a - b)) writeAtomically(`${this.file}.${i}`, v8.serialize(packedShard(this.shards[i]!)));
       // The manifest last: a run that stops halfway leaves shards a later run still checks one by one.
       if (this.isManifestStale) writeAtomically(this.file, v8.serialize({ version: this.key, shards: SHARDS }));
       this.dirty.clear();
@@ -323,6 +324,28 @@ export class FactsCache {
       // a cache that cannot be written only costs time next run
     }
   }
+}
+
+/**
+ * Each file's imports are kept as JSON text: JSON.parse makes the 26,000 import objects of a 5k
+ * repo in about half the time v8.deserialize takes, and a file the run does not reach is never parsed.
+ */
+type StoredFacts = Omit<FileFacts, 'imports'> & { imports: FileFacts['imports'] | string };
+
+/** The facts with their imports parsed (in place: once per entry). */
+function unpackedImports(facts: StoredFacts): FileFacts {
+  if (typeof facts.imports === 'string') facts.imports = JSON.parse(facts.imports) as FileFacts['imports'];
+  return facts as FileFacts;
+}
+
+/** A shard as written: imports as JSON text (left as read when this run did not parse them). */
+function packedShard(shard: Shard): Shard {
+  const files = new Map<string, Entry>();
+  for (const [file, entry] of shard.files) {
+    const { facts } = entry;
+    files.set(file, typeof facts.imports === 'string' ? entry : { ...entry, facts: { ...facts, imports: JSON.stringify(facts.imports) } });
+  }
+  return { version: shard.version, files };
 }
 
 /** A v8-serialised record, or null when there is none or it cannot be read (then it is computed again). */
