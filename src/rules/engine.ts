@@ -102,7 +102,12 @@ const shownEntries = new WeakMap<readonly string[], string[]>();
 
 function relSorted(graph: ProjectGraph, entries: readonly string[]): string[] {
   let shown = shownEntries.get(entries);
-  if (!shown) shownEntries.set(entries, (shown = entries.map((e) => graph.rel(e)).sort()));
+  if (!shown) {
+    shown = entries.map((e) => graph.rel(e));
+    // Entries come sorted by path (graph.entriesOf): sort only when their relative paths are not.
+    if (shown.some((rel, i) => i > 0 && shown![i - 1]! > rel)) shown.sort();
+    shownEntries.set(entries, shown);
+  }
   return shown;
 }
 
