@@ -1,6 +1,5 @@
 // fix: what a rewrite needs to know about the project: the file's output format (ESM or CommonJS),
 // tsconfig `module`, the TypeScript version, and the file's text, as the scan saw them.
-import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { MemoOf } from '../cache/memo.js';
 import type { ProjectConfig } from '../resolve/tsconfig.js';
@@ -59,9 +58,4 @@ export function isImportDeferAvailable(env: FixEnv): boolean {
   const [major, minor] = env.tsVersion.split('.').map(Number) as [number, number];
   const isNewEnough = major > 5 || (major === 5 && minor >= 9);
   return isNewEnough && (env.project.module === 'esnext' || env.project.module === 'preserve');
-}
-
-/** Path relative to root with forward slashes. */
-export function relPath(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
 }

@@ -1,7 +1,8 @@
 // fix: a rewrite plan as the report's `fix` object (description, unified diff, safe, savings).
 import type { FindingFix } from '../types.js';
 import { byFile, findOverlap, unifiedDiffOfEdits, type Edit } from './edits.js';
-import { relPath, type FixEnv } from './environment.js';
+import { relativePath } from '../paths.js';
+import type { FixEnv } from './environment.js';
 import type { RewritePlan } from './lazy-import-rewrite.js';
 
 /**
@@ -33,7 +34,7 @@ export function diffOfPlan(root: string, plan: RewritePlan, env: FixEnv): string
   const parts: string[] = [];
   for (const [file, edits] of [...byFile(plan.edits)].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const before = env.textOf(file);
-    parts.push(unifiedDiffOfEdits(relPath(root, file), before, edits));
+    parts.push(unifiedDiffOfEdits(relativePath(root, file), before, edits));
   }
   return parts.join('');
 }

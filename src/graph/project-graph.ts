@@ -1,9 +1,9 @@
 // graph: the import graph of every file reachable from the entries, and the queries rules use.
-import path from 'node:path';
 import { createRequire } from 'node:module';
 import type Graph from 'graphology';
 import type { FileFacts, ImportFact, Resolved } from '../types.js';
 import type { StructureMemo } from './structure-memo.js';
+import { relativePath } from '../paths.js';
 
 /** A node: a project file (key: absolute path) or a package (key: `pkg:name@version`). */
 export interface NodeAttrs {
@@ -24,9 +24,6 @@ export interface EdgeAttrs {
   isLazy: boolean;
   specifier: string;
 }
-
-/** A relative path that is not plain: empty, `.` or `..` segments, doubled separators. */
-const NOT_NORMALISED = /^$|(^|[\\/])\.\.?([\\/]|$)|[\\/][\\/]/;
 
 /** One entry's closure: what loads eagerly, in BFS order, with shortest-chain parents. */
 export interface EntryClosure {
@@ -140,27 +137,19 @@ export class ProjectGraph {
   constructor(
     readonly root: string,
     readonly entries: string[],
-  ) {
-    this.rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
-  }
+  ) {}
 
   /** Path relative to root with forward slashes; package nodes by name. */
   rel(node: string): string {
     let hit = this.relCache.get(node);
     if (hit === undefined) {
-      if (node.startsWith('pkg:')) hit = this.nodeAttrs.get(node)?.name ?? node;
-      else {
-        // A normalised path under the root is the rest of it (path.relative, for every other, costs 4 us a node).
-        const rest = node.startsWith(this.rootPrefix) ? node.slice(this.rootPrefix.length) : null;
-        hit = (rest !== null && !NOT_NORMALISED.test(rest) ? rest : path.relative(this.root, node)).split(path.sep).join('/');
-      }
+      hit = node.startsWith('pkg:') ? (this.nodeAttrs.get(node)?.name ?? node) : relativePath(this.root, node);
       this.relCache.set(node, hit);
     }
     return hit;
   }
 
   private readonly relCache = new Map<string, string>();
-  private readonly rootPrefix: string;
 
   isPackage(node: string): boolean {
     return node.startsWith('pkg:');
