@@ -108,7 +108,7 @@ export function scan(options: ScanOptions): ScanOutput {
       resolver,
       project,
       factsOf: (file) => timings.time('parse', () => parse(file)),
-      resolve: (from, specifier, condition) => timings.time('resolve', () => resolver.resolve(from, specifier, condition)),
+      timeResolve: (resolveFile) => timings.time('resolve', resolveFile),
       isTypeOnlyKept: options.isTypeOnlyKept,
       resolutionsOf,
     }),

@@ -1,4 +1,5 @@
 // graph: parse every file reachable from the entries once, resolve its imports, and link them.
+import path from 'node:path';
 import { isSourceFile } from '../discover/entries.js';
 import { packageNameOf, type ModuleResolver } from '../resolve/resolver.js';
 import type { ProjectConfig } from '../resolve/tsconfig.js';
@@ -12,8 +13,8 @@ export interface BuildOptions {
   project: ProjectConfig;
   /** Returns the facts of a file (parsing it or reading a cache). */
   factsOf: (file: string) => FileFacts;
-  /** Resolves a specifier (defaults to `resolver.resolve`; the pipeline passes a timed one). */
-  resolve?: ModuleResolver['resolve'];
+  /** Runs one file's resolutions (the pipeline times them as its resolve stage). */
+  timeResolve?: <T>(resolveFile: () => T) => T;
   /** Keep type-only and elided imports as edges (a comparison mode for cross-checks). */
   isTypeOnlyKept?: boolean;
   /** A file's resolutions, one per import (null: not resolved), kept or made by `resolveAll` (`--cache`). */
@@ -38,7 +39,7 @@ function conditionFor(fact: ImportFact, format: 'import' | 'require'): 'import' 
 /** Builds the graph by a breadth-first walk from the entries over eager and lazy edges. */
 export function buildGraph(options: BuildOptions): ProjectGraph {
   const { resolver, project } = options;
-  const resolve = options.resolve ?? ((from: string, specifier: string, condition: 'import' | 'require') => resolver.resolve(from, specifier, condition));
+  const timeResolve = options.timeResolve ?? (<T>(resolveFile: () => T) => resolveFile());
   const pg = new ProjectGraph(options.root, options.entries);
   const graph = pg;
   const queue: string[] = [];
@@ -57,7 +58,10 @@ export function buildGraph(options: BuildOptions): ProjectGraph {
     let format: 'import' | 'require' | undefined;
     const conditionOf = (fact: ImportFact) => conditionFor(fact, (format ??= resolver.formatOf(file)));
     const resolveAll = (): Array<Resolved | null> =>
-      facts.imports.map((fact) => (!isRuntimeImport(fact, project, options.isTypeOnlyKept) || fact.isNonLiteral ? null : resolve(file, fact.specifier, conditionOf(fact))));
+      timeResolve(() => {
+        const dir = path.dirname(file);
+        return facts.imports.map((fact) => (!isRuntimeImport(fact, project, options.isTypeOnlyKept) || fact.isNonLiteral ? null : resolver.resolveIn(dir, fact.specifier, conditionOf(fact))));
+      });
     const resolutions = options.resolutionsOf ? options.resolutionsOf(file, resolveAll) : resolveAll();
     pg.resolutions.set(file, resolutions);
     facts.imports.forEach((fact, importIndex) => {

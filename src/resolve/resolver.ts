@@ -53,7 +53,11 @@ export class ModuleResolver {
 
   /** Resolves `specifier` imported from `fromFile` under the given condition. */
   resolve(fromFile: string, specifier: string, condition: 'import' | 'require'): Resolved {
-    const dir = path.dirname(fromFile);
+    return this.resolveIn(path.dirname(fromFile), specifier, condition);
+  }
+
+  /** Resolves `specifier` imported from a file in `dir` under the given condition. */
+  resolveIn(dir: string, specifier: string, condition: 'import' | 'require'): Resolved {
     const key = `${condition}\0${dir}\0${specifier}`;
     let hit = this.cache.get(key);
     if (!hit) {
