@@ -20,7 +20,7 @@ afterEach(() => {
 
 /** A scan of `dir/src/routes` through a cache at `location`, counting resolver calls and file reads. */
 function cachedScan(dir: string, location: string) {
-  const resolve = vi.spyOn(ModuleResolver.prototype, 'resolve');
+  const resolve = vi.spyOn(ModuleResolver.prototype, 'resolveIn');
   const read = vi.spyOn(fs, 'readFileSync');
   const cache = new FactsCache('test', location);
   // Structure memo use: values found and values made, all and by kind (`dominators`, `closure`, `entries-by-node`, `effects`, `rule`).
