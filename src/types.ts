@@ -190,7 +190,7 @@ export interface FactsDetails {
   /** Top-level functions and classes (for following calls through project code). */
   decls: DeclFact[];
   /** Exported names that are local bindings: exported -> local. */
-  localExports: Record<string, string>;
+  localExports: Map<string, string>;
   /** The uses of every import binding: uses[importIndex][bindingIndex] (offsets, enclosing function). */
   uses: BindingUse[][][];
   /**

@@ -65,7 +65,7 @@ export function fromExport(graph: ProjectGraph, file: string, name: string, rest
   const facts = graph.facts.get(file);
   if (!facts) return UNKNOWN;
   const { localExports, decls } = detailsOf(facts);
-  const local = localExports[name];
+  const local = localExports.get(name);
   if (local !== undefined) {
     const index = facts.imports.findIndex((i) => i.bindings.some((b) => b.local === local && !b.isTypeOnly));
     if (index >= 0) {

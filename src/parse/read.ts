@@ -13,7 +13,7 @@ function unreadable(file: string, bytes: number, message: string): FileFacts {
     parseError: { message, line: 1, column: 1 },
     imports: [],
     effects: [],
-    details: { decls: [], localExports: {}, uses: [] },
+    details: { decls: [], localExports: new Map(), uses: [] },
     suppressions: [],
     isEsm: false,
   };

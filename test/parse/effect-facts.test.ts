@@ -28,11 +28,11 @@ describe('effect facts', () => {
   });
 
   it('maps `export default <identifier>` in localExports', () => {
-    expect(detailsOf(facts('const connect = () => 1;\nexport default connect;\n')).localExports).toEqual({ default: 'connect' });
+    expect(detailsOf(facts('const connect = () => 1;\nexport default connect;\n')).localExports).toEqual(new Map([['default', 'connect']]));
   });
 
   it('does not record `export =` as a default export', () => {
-    expect(detailsOf(facts('const connect = () => 1;\nexport = connect;\n')).localExports).toEqual({});
+    expect(detailsOf(facts('const connect = () => 1;\nexport = connect;\n')).localExports).toEqual(new Map());
   });
 });
 
