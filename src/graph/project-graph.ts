@@ -221,17 +221,10 @@ export class ProjectGraph {
    */
   outEdges(node: string): ReadonlyArray<{ target: string; attrs: EdgeAttrs }> {
     let out = this.outCache.get(node);
-    if (out) return out;
-    const list: Array<{ target: string; attrs: EdgeAttrs }> = [];
-    const byTarget = new Map<string, number[]>();
-    for (const e of this.outIndexes.get(node) ?? []) {
-      const group = byTarget.get(this.edgeTarget[e]!);
-      if (group) group.push(e);
-      else byTarget.set(this.edgeTarget[e]!, [e]);
+    if (!out) {
+      out = graphologyOrder(this.outIndexes.get(node) ?? [], (e) => this.edgeTarget[e]!).map((e) => ({ target: this.edgeTarget[e]!, attrs: this.edgeAttrs[e]! }));
+      this.outCache.set(node, out);
     }
-    for (const [target, group] of byTarget) for (let i = group.length - 1; i >= 0; i--) list.push({ target, attrs: this.edgeAttrs[group[i]!]! });
-    out = list;
-    this.outCache.set(node, out);
     return out;
   }
 
@@ -251,16 +244,20 @@ export class ProjectGraph {
     const names = this.nodes();
     const idOf = new Map<string, number>();
     names.forEach((n, i) => idOf.set(n, i));
+    // Edges straight into typed arrays, by id (no out-edge objects: this runs in every scan).
+    const targetIdOf = Int32Array.from(this.edgeTarget, (t) => idOf.get(t)!);
+    const edgeCount = this.edgeAttrs.length;
     const start = new Int32Array(names.length + 1);
-    const source: number[] = [];
-    const target: number[] = [];
-    const importIndex: number[] = [];
-    const isLazy: number[] = [];
+    const source = new Int32Array(edgeCount);
+    const target = new Int32Array(edgeCount);
+    const importIndex = new Int32Array(edgeCount);
+    const isLazy = new Uint8Array(edgeCount);
     const isPackage = new Uint8Array(names.length);
     const bytes = new Float64Array(names.length);
     const factsById = new Array<FileFacts | undefined>(names.length);
+    let at = 0;
     names.forEach((n, i) => {
-      start[i] = target.length;
+      start[i] = at;
       const facts = this.facts.get(n);
       factsById[i] = facts;
       bytes[i] = facts?.bytes ?? 0;
@@ -268,22 +265,23 @@ export class ProjectGraph {
         isPackage[i] = 1;
         return; // packages are leaves: their own imports are weighed, not walked
       }
-      for (const { target: t, attrs } of this.outEdges(n)) {
-        source.push(i);
-        target.push(idOf.get(t)!);
-        importIndex.push(attrs.importIndex);
-        isLazy.push(attrs.isLazy ? 1 : 0);
+      for (const e of graphologyOrder(this.outIndexes.get(n) ?? [], (e) => targetIdOf[e]!)) {
+        const attrs = this.edgeAttrs[e]!;
+        source[at] = i;
+        target[at] = targetIdOf[e]!;
+        importIndex[at] = attrs.importIndex;
+        isLazy[at++] = attrs.isLazy ? 1 : 0;
       }
     });
-    start[names.length] = target.length;
+    start[names.length] = at;
     this.indexedGraph = {
       names,
       idOf,
       start,
-      source: Int32Array.from(source),
-      target: Int32Array.from(target),
-      importIndex: Int32Array.from(importIndex),
-      isLazy: Uint8Array.from(isLazy),
+      source: source.subarray(0, at),
+      target: target.subarray(0, at),
+      importIndex: importIndex.subarray(0, at),
+      isLazy: isLazy.subarray(0, at),
       isPackage,
       bytes,
       facts: factsById,
@@ -453,4 +451,33 @@ function walkClosure(g: IndexedGraph, root: number | undefined): ClosureWalk {
     }
   }
   return { eagerIds, parentIndex: Int32Array.from(parents), lazyIds: Int32Array.from(lazyIds) };
+}
+
+/**
+ * A node's out-edge ids in the order graphology lists a multigraph's edges, which every report so
+ * far was made with: grouped by target in the order each was first imported, the later of
+ * parallel imports first. Most nodes import each module once: their order is the import order.
+ */
+function graphologyOrder<T>(edges: readonly number[], targetOf: (edge: number) => T): readonly number[] {
+  if (edges.length < 2) return edges;
+  if (edges.length <= 16 && !hasRepeatedTarget(edges, targetOf)) return edges;
+  const byTarget = new Map<T, number[]>();
+  for (const e of edges) {
+    const group = byTarget.get(targetOf(e));
+    if (group) group.push(e);
+    else byTarget.set(targetOf(e), [e]);
+  }
+  if (byTarget.size === edges.length) return edges;
+  const ordered: number[] = [];
+  for (const group of byTarget.values()) for (let i = group.length - 1; i >= 0; i--) ordered.push(group[i]!);
+  return ordered;
+}
+
+/** Whether two of a few edges share a target (pairwise: no map for the common node with a handful of imports). */
+function hasRepeatedTarget<T>(edges: readonly number[], targetOf: (edge: number) => T): boolean {
+  for (let i = 1; i < edges.length; i++) {
+    const t = targetOf(edges[i]!);
+    for (let j = 0; j < i; j++) if (targetOf(edges[j]!) === t) return true;
+  }
+  return false;
 }
