@@ -15,7 +15,7 @@ import { entryReport } from './graph/entry-report.js';
 import type { ProjectGraph } from './graph/project-graph.js';
 import { structureDigest, type StructureMemo } from './graph/structure-memo.js';
 import { rewriteFactsHook } from './fix/plan-in-scan.js';
-import { readFacts } from './parse/read.js';
+import { readFacts, readSourceText } from './parse/read.js';
 import { ModuleResolver } from './resolve/resolver.js';
 import { resolutionStamp } from './resolve/stamp.js';
 import { findTsconfig, loadTsconfig, NO_TSCONFIG, type ProjectConfig } from './resolve/tsconfig.js';
@@ -41,6 +41,28 @@ function collectGarbage(): void {
     // a runtime without it: the collection is an optimisation only
   }
 }
+
+/**
+ * The texts of the files the parse read, kept for the rules' rewrites and the fingerprints (reading
+ * them again cost 70 ms of a 5k scan) up to a budget, past which files are read again: at 50,000
+ * files all of them would be 230 MB.
+ */
+class KeptTexts {
+  private readonly texts = new Map<string, string>();
+  private size = 0;
+  readonly keep = (file: string, text: string): void => {
+    if (this.size + text.length > TEXT_BUDGET) return;
+    this.texts.set(file, text);
+    this.size += text.length;
+  };
+
+  get(file: string): string | undefined {
+    return this.texts.get(file);
+  }
+}
+
+/** Characters of file text kept (KeptTexts): a 5k repo's files are 23 million. */
+const TEXT_BUDGET = 48_000_000;
 
 /** What a scan is asked to do. Everything is optional except the paths (or config entries). */
 export interface ScanOptions {
@@ -97,7 +119,8 @@ export function scan(options: ScanOptions): ScanOutput {
   // Without a cache, the calls inside declarations are read again only for the files whose
   // declarations module-level code runs (src/parse/decl-bodies); a cache keeps them for every file.
   const hasBodies = options.factsOf !== undefined;
-  const parseOne = (file: string) => readFacts(file, hook, hasBodies);
+  const kept = new KeptTexts();
+  const parseOne = (file: string) => readFacts(file, hook, hasBodies, kept.keep);
   const parse = options.factsOf ? (file: string) => options.factsOf!(file, root, parseOne) : parseOne;
   const stamp = options.memoOf ? timings.time('resolve', () => resolutionStamp(root, project, options.isTypeOnlyKept ? 'type-only kept' : '')) : null;
   const resolutionsOf = options.memoOf && stamp && !stamp.hasLinks ? keptResolutions(options.memoOf, root, stamp.stamp) : undefined;
@@ -128,20 +151,23 @@ export function scan(options: ScanOptions): ScanOutput {
   const measured = new Map((options.measured ?? []).map((m) => [path.join(root, m.entry), m]));
   let sources: string[] | undefined;
   let lastText: { file: string; text: string } | null = null;
+  const textOf = (file: string): string => {
+    // The texts the parse read; else the rules ask file by file (a file's findings are consecutive): keep the last one read.
+    const text = kept.get(file);
+    if (text !== undefined) return text;
+    if (lastText?.file !== file) lastText = { file, text: readSourceText(file) };
+    return lastText.text;
+  };
   const host: RuleHost = {
     project,
     formatOf: (file) => resolver.formatOf(file),
-    textOf: (file) => {
-      // The rules ask file by file (a file's findings are consecutive): keep the last one read.
-      if (lastText?.file !== file) lastText = { file, text: fs.readFileSync(file, 'utf8') };
-      return lastText.text;
-    },
+    textOf,
     // The stamp's walk saw every file: without links to follow, the source files are among them.
     sourceFiles: () => (sources ??= stamp && !stamp.hasLinks ? sourceFilesIn(stamp.files, root) : listSourceFiles(root)),
     ...(options.memoOf ? { memoOf: options.memoOf } : {}),
   };
   const findings = timings.time('rules', () => runRules(graph, config, weights, RULES, measured, host, timings));
-  timings.time('fingerprints', () => stabiliseFingerprints(findings, root, options.memoOf));
+  timings.time('fingerprints', () => stabiliseFingerprints(findings, root, options.memoOf, textOf));
   const entryReports = timings.time('entries', () => entries.map((e) => entryReport(graph, weights, e, findings)).sort((a, b) => (a.file < b.file ? -1 : 1)));
   if (options.measured) addMeasurements(entryReports, findings, options.measured);
   const modules = eagerFileCount(graph, entries);

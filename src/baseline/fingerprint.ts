@@ -1,9 +1,9 @@
 // baseline: fingerprints that survive line shifts and unrelated edits.
 import { hash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { memoized, type MemoOf } from '../cache/memo.js';
 import type { Finding } from '../types.js';
+import { readSourceText } from '../parse/read.js';
 
 /**
  * Rules whose findings are about an entry or a set of files rather than one statement: their
@@ -43,16 +43,17 @@ function fingerprintWith(finding: Finding, statement: string): string {
 }
 
 /**
- * Replaces each finding's fingerprint with the stable one, reading each file once; with `--cache`
- * the statement's hash is kept with the file's facts (src/cache/memo), so unchanged files are not read.
+ * Replaces each finding's fingerprint with the stable one, reading each file once (`textOf`, the
+ * scan's texts); with `--cache` the statement's hash is kept with the file's facts (src/cache/memo),
+ * so unchanged files are not read.
  */
-export function stabiliseFingerprints(findings: Finding[], root: string, memoOf?: MemoOf): void {
+export function stabiliseFingerprints(findings: Finding[], root: string, memoOf?: MemoOf, textOf: (file: string) => string = readSourceText): void {
   const texts = new Map<string, { text: string; starts: number[] } | null>();
   const lineOf = (file: string, line: number): string | null => {
     let read = texts.get(file);
     if (read === undefined) {
       try {
-        const text = fs.readFileSync(file, 'utf8');
+        const text = textOf(file);
         read = { text, starts: lineStarts(text) };
       } catch {
         read = null;

@@ -1,6 +1,6 @@
 // fix: `--fix` and `--fix-dry-run`. Scan, collect the fixes the findings carry, then (for --fix)
 // apply the safe ones in passes until none is left, and scan again to report what remains.
-import fs from 'node:fs';
+import { readSourceText, withFileBom } from '../parse/read.js';
 import type { ScanOutput } from '../pipeline.js';
 import type { Finding } from '../types.js';
 import { filesBrokenByRewrite, rewriteTexts, selectNonOverlapping, writeAtomically, type PendingFix } from './apply.js';
@@ -59,7 +59,7 @@ export async function applySafeFixes(scanAgain: () => ScanOutput): Promise<FixSu
     }
     let { picked } = selectNonOverlapping(candidates);
     if (!picked.length) break;
-    const texts = rewriteTexts(picked, (file) => fs.readFileSync(file, 'utf8'));
+    const texts = rewriteTexts(picked, readSourceText);
     const broken = new Set(await filesBrokenByRewrite(texts));
     if (broken.size) {
       for (const p of picked) {
@@ -71,8 +71,8 @@ export async function applySafeFixes(scanAgain: () => ScanOutput): Promise<FixSu
       picked = picked.filter((p) => !p.edits.some((e) => broken.has(e.file)));
       if (!picked.length) continue;
     }
-    const finalTexts = rewriteTexts(picked, (file) => fs.readFileSync(file, 'utf8'));
-    writeAtomically(new Map([...finalTexts].map(([file, t]) => [file, t.after])));
+    const finalTexts = rewriteTexts(picked, readSourceText);
+    writeAtomically(new Map([...finalTexts].map(([file, t]) => [file, withFileBom(file, t.after)])));
     for (const p of picked) applied.push(`${p.id}: ${p.finding.fix!.description}`);
     for (const file of finalTexts.keys()) files.add(file);
     output = scanAgain();

@@ -274,6 +274,18 @@ describe('lazy-import: offered rewrites are shown by --fix-dry-run, never applie
     expect(finding!.fix!.savings).toEqual({ 'src/route.ts': { modules: 1, bytes } });
   });
 
+  it('a file that starts with a byte order mark: the diff and --fix leave the mark and rewrite the right text', async () => {
+    const route = `import { heavy } from './heavy.js';\n\nexport async function handler(): Promise<string> {\n  return heavy();\n}\n`;
+    const dir = writeProject({ 'src/route.ts': `\uFEFF${route}`, 'src/heavy.ts': HEAVY });
+    const [finding] = await lazyFindings(dir, ['src/route.ts']);
+    expect(finding!.at).toBe('src/route.ts:1');
+    expect(finding!.fix!.diff).toContain(`-import { heavy } from './heavy.js';\n`);
+    expect((await runCli(dir, ['src/route.ts', '--fix'])).stderr).toBe('importscan: applied 1 fix in 1 file (src/route.ts)\n');
+    expect(readProject(dir, ['src/route.ts'])['src/route.ts']).toBe(
+      `\uFEFFexport async function handler(): Promise<string> {\n  const { heavy } = await import('./heavy.js');\n  return heavy();\n}\n`,
+    );
+  });
+
   it('a package that is not installed is named, not counted as "0 fewer modules"', async () => {
     const dir = writeProject({
       'src/route.ts': `import { Pool } from 'pg';\n\nexport async function handler(): Promise<unknown> {\n  return new Pool();\n}\n`,
