@@ -10,7 +10,8 @@
 //
 // Every measurement is a whole process (`node <bin> ...`), run `--runs` times; the median
 // wall time (high-resolution clock around the process) and the median peak RSS (GNU time
-// `%M`) are reported. See docs/performance.md for what each tool is asked to do.
+// `%M`) are reported. importscan's cold, warm and after-an-edit runs take turns (cold, warm,
+// edit, cold, ...). See docs/performance.md for what each tool is asked to do.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -254,54 +255,65 @@ function runImportscan(repo, label) {
   const out = path.join(OUT, `importscan-${label}.json`);
   const base = [BIN.importscan, ...repo.entries, '--format', 'json', '-o', out];
   if (repo.tsconfig) base.push('-p', repo.tsconfig);
+  const cached = [...base, '--cache'];
   const okCode = (c) => c === 0 || c === 1; // 1 = findings at severity error: still a complete run
   const notAvailable = (runs) => {
     const bad = runs.find((r) => !okCode(r.code));
     return bad ? `n/a (exit ${bad.code}: ${firstLine(bad.stderr) || 'no message'})` : null;
   };
+  const coldRun = () => measure(process.execPath, base, { cwd: repo.root });
+  const warmRun = () => measure(process.execPath, cached, { cwd: repo.root });
 
-  // cold
-  const cold = repeat(RUNS, () => measure(process.execPath, base, { cwd: repo.root }));
+  // The first cold run: its report names the file to edit.
+  const cold = [coldRun()];
   const json = readJson(out);
-  res.cold = { tool: 'importscan (cold)', command: `node ${path.relative(ROOT, BIN.importscan)} ${base.slice(1).join(' ')}`, ...summarize(cold), ok: !notAvailable(cold), error: notAvailable(cold), counts: importscanCounts(json) };
+  const coldCommand = `node ${path.relative(ROOT, BIN.importscan)} ${base.slice(1).join(' ')}`;
+  const coldResult = () => ({ tool: 'importscan (cold)', command: coldCommand, ...summarize(cold), ok: !notAvailable(cold), error: notAvailable(cold), counts: importscanCounts(json) });
+  res.cold = coldResult();
   if (!res.cold.ok) return res;
 
-  // warm: prime the cache once, then measure
-  const cached = [...base, '--cache'];
-  const prime = measure(process.execPath, cached, { cwd: repo.root });
+  // The cache primed once; then cold, warm and after-an-edit runs take turns, so a machine whose
+  // speed drifts during the measurement moves all three alike (warm after an edit is a ratio of
+  // cold). An edit appends a comment to one file and is undone after the run (each run sees a new edit).
+  const prime = warmRun();
   if (!okCode(prime.code)) {
     const msg = `n/a (exit ${prime.code}: ${firstLine(prime.stderr) || 'no message'})`;
     res.warm = { tool: 'importscan (warm)', ok: false, error: msg };
     res.warmEdit = { tool: 'importscan (warm, 1 file edited)', ok: false, error: msg };
     return res;
   }
-  const warm = repeat(RUNS, () => measure(process.execPath, cached, { cwd: repo.root }));
-  res.warm = { tool: 'importscan (warm)', command: `${res.cold.command} --cache`, ...summarize(warm), ok: !notAvailable(warm), error: notAvailable(warm), counts: importscanCounts(readJson(out)) };
-
-  // warm after editing one file: append a comment, run, restore (each run sees a new edit)
   if (!repo.edit && json?.entries?.length) {
     // --path without --edit: a non-entry module of the first entry's eager closure
     const entrySet = new Set(json.entries.map((e) => e.file));
     const m = (json.entries[0].eagerModules ?? []).find((x) => !entrySet.has(x) && /\.[cm]?[jt]sx?$/.test(x));
     if (m) repo.edit = path.resolve(json.root ?? repo.root, m);
   }
-  if (!repo.edit || !fs.existsSync(repo.edit)) {
+  const canEdit = repo.edit && fs.existsSync(repo.edit);
+  const original = canEdit ? fs.readFileSync(repo.edit) : null;
+  const restore = () => original && fs.writeFileSync(repo.edit, original);
+  process.once('SIGINT', () => { restore(); process.exit(130); });
+  const warm = [];
+  const edits = [];
+  let warmCounts = null;
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      if (i > 0) cold.push(coldRun());
+      warm.push(warmRun());
+      warmCounts ??= importscanCounts(readJson(out));
+      if (!canEdit) continue;
+      fs.appendFileSync(repo.edit, `\n// bench edit ${i} ${Date.now()}\n`);
+      try { edits.push(warmRun()); } finally { restore(); }
+    }
+  } finally { restore(); }
+  res.cold = coldResult();
+  res.warm = { tool: 'importscan (warm)', command: `${coldCommand} --cache`, ...summarize(warm), ok: !notAvailable(warm), error: notAvailable(warm), counts: warmCounts };
+  if (!canEdit) {
     res.warmEdit = { tool: 'importscan (warm, 1 file edited)', ok: false, error: 'n/a (no file to edit; pass --edit)' };
     return res;
   }
-  const original = fs.readFileSync(repo.edit);
-  const restore = () => fs.writeFileSync(repo.edit, original);
-  process.once('SIGINT', () => { restore(); process.exit(130); });
-  let edits;
-  try {
-    edits = repeat(RUNS, (i) => {
-      fs.appendFileSync(repo.edit, `\n// bench edit ${i} ${Date.now()}\n`);
-      try { return measure(process.execPath, cached, { cwd: repo.root }); } finally { restore(); }
-    });
-  } finally { restore(); }
   const editedRel = path.relative(json?.root ?? repo.root, repo.edit).split(path.sep).join('/');
   const inEntries = json?.entries ? json.entries.filter((e) => (e.eagerModules ?? []).includes(editedRel)).length : null;
-  res.warmEdit = { tool: 'importscan (warm, 1 file edited)', editedInEagerClosureOf: inEntries, command: `${res.cold.command} --cache  (after appending a comment to ${path.relative(repo.root, repo.edit)})`, edited: path.relative(repo.root, repo.edit), ...summarize(edits), ok: !notAvailable(edits), error: notAvailable(edits) };
+  res.warmEdit = { tool: 'importscan (warm, 1 file edited)', editedInEagerClosureOf: inEntries, command: `${coldCommand} --cache  (after appending a comment to ${path.relative(repo.root, repo.edit)})`, edited: path.relative(repo.root, repo.edit), ...summarize(edits), ok: !notAvailable(edits), error: notAvailable(edits) };
   return res;
 }
 
