@@ -10,8 +10,8 @@
 //
 // Every measurement is a whole process (`node <bin> ...`), run `--runs` times; the median
 // wall time (high-resolution clock around the process) and the median peak RSS (GNU time
-// `%M`) are reported. importscan's cold, warm and after-an-edit runs take turns (cold, warm,
-// edit, cold, ...). See docs/performance.md for what each tool is asked to do.
+// `%M`) are reported. importscan's cold and after-an-edit runs take turns (cold, edit, cold,
+// ...). See docs/performance.md for what each tool is asked to do.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -272,9 +272,9 @@ function runImportscan(repo, label) {
   res.cold = coldResult();
   if (!res.cold.ok) return res;
 
-  // The cache primed once; then cold, warm and after-an-edit runs take turns, so a machine whose
-  // speed drifts during the measurement moves all three alike (warm after an edit is a ratio of
-  // cold). An edit appends a comment to one file and is undone after the run (each run sees a new edit).
+  // The cache primed once and the warm runs; then cold and after-an-edit runs take turns, so a
+  // machine whose speed drifts during the measurement moves both alike (the target is their
+  // ratio). An edit appends a comment to one file and is undone after the run (each run sees a new edit).
   const prime = warmRun();
   if (!okCode(prime.code)) {
     const msg = `n/a (exit ${prime.code}: ${firstLine(prime.stderr) || 'no message'})`;
@@ -292,14 +292,13 @@ function runImportscan(repo, label) {
   const original = canEdit ? fs.readFileSync(repo.edit) : null;
   const restore = () => original && fs.writeFileSync(repo.edit, original);
   process.once('SIGINT', () => { restore(); process.exit(130); });
-  const warm = [];
+  // Warm runs back to back (an edit run leaves the cache one edit behind the restored file).
+  const warm = repeat(RUNS, warmRun);
+  const warmCounts = importscanCounts(readJson(out));
   const edits = [];
-  let warmCounts = null;
   try {
     for (let i = 0; i < RUNS; i++) {
       if (i > 0) cold.push(coldRun());
-      warm.push(warmRun());
-      warmCounts ??= importscanCounts(readJson(out));
       if (!canEdit) continue;
       fs.appendFileSync(repo.edit, `\n// bench edit ${i} ${Date.now()}\n`);
       try { edits.push(warmRun()); } finally { restore(); }
