@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
-import { ResolverFactory, type NapiResolveOptions } from 'oxc-resolver';
+import type { NapiResolveOptions } from 'oxc-resolver';
+import { resolverPair, type ResolverPair } from './oxc.js';
 import type { Resolved } from '../types.js';
 import type { ProjectConfig } from './tsconfig.js';
 
@@ -29,8 +30,9 @@ export function isRelative(specifier: string): boolean {
 
 /** Resolves import specifiers for one project, caching per directory and condition. */
 export class ModuleResolver {
-  private readonly importResolver: ResolverFactory;
-  private readonly requireResolver: ResolverFactory;
+  private readonly options: NapiResolveOptions;
+  /** Made when a specifier is first resolved (a warm run with every resolution kept makes none). */
+  private resolvers: ResolverPair | null = null;
   private readonly cache = new Map<string, Resolved>();
   private readonly packageJsonCache = new Map<string, { name: string | null; version: string | null; type: string | null }>();
   private readonly pathMatchers: RegExp[];
@@ -44,8 +46,7 @@ export class ModuleResolver {
       builtinModules: true,
       ...(project.file ? { tsconfig: { configFile: project.file, references: 'auto' as const } } : {}),
     };
-    this.importResolver = new ResolverFactory({ ...base, conditionNames: ['node', 'import'] });
-    this.requireResolver = this.importResolver.cloneWithOptions({ ...base, conditionNames: ['node', 'require'] });
+    this.options = base;
     this.pathMatchers = project.pathPatterns.map(
       (p) => new RegExp('^' + p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace('*', '.*') + '$'),
     );
@@ -70,8 +71,8 @@ export class ModuleResolver {
   /** Forgets resolutions (ours and oxc-resolver's): once the graph is built they are only memory. */
   releaseResolutions(): void {
     this.cache.clear();
-    this.importResolver.clearCache();
-    this.requireResolver.clearCache();
+    this.resolvers?.import.clearCache();
+    this.resolvers?.require.clearCache();
   }
 
   /** Whether a specifier matches a tsconfig `paths` pattern. */
@@ -83,8 +84,7 @@ export class ModuleResolver {
     if (specifier.startsWith('node:') || (isBuiltin(specifier) && !specifier.startsWith('.'))) {
       return { type: 'builtin', name: specifier.replace(/^node:/, '') };
     }
-    const resolver = condition === 'require' ? this.requireResolver : this.importResolver;
-    const result = resolver.sync(dir, specifier);
+    const result = (this.resolvers ??= resolverPair(this.options))[condition].sync(dir, specifier);
     if (result.builtin) return { type: 'builtin', name: result.builtin.resolved.replace(/^node:/, '') };
     const isBare = !isRelative(specifier) && !specifier.startsWith('#') && !this.isPathMapped(specifier);
     if (!result.path) return { type: 'unresolved', isBare, reason: result.error ?? 'not found' };

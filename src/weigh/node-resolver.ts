@@ -1,7 +1,8 @@
 // weigh: resolve a package file's imports exactly as Node does (no TypeScript extensions, no tsconfig).
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
-import { ResolverFactory, type NapiResolveOptions } from 'oxc-resolver';
+import type { NapiResolveOptions } from 'oxc-resolver';
+import { resolverPair, type ResolverPair } from '../resolve/oxc.js';
 
 const NM = `${path.sep}node_modules${path.sep}`;
 
@@ -10,25 +11,19 @@ const NM = `${path.sep}node_modules${path.sep}`;
  * prefers `.ts` over `.js` and applies tsconfig paths; Node does neither for installed packages.
  */
 export class NodeResolver {
-  private readonly importResolver: ResolverFactory;
-  private readonly requireResolver: ResolverFactory;
-
-  constructor() {
-    const base: NapiResolveOptions = {
-      extensions: ['.js', '.json', '.node', '.mjs', '.cjs'],
-      mainFields: ['main'],
-      symlinks: true,
-      builtinModules: true,
-    };
-    this.importResolver = new ResolverFactory({ ...base, conditionNames: ['node', 'import'] });
-    this.requireResolver = this.importResolver.cloneWithOptions({ ...base, conditionNames: ['node', 'require'] });
-  }
+  /** Made when a specifier is first resolved (weights kept in the store need none). */
+  private resolvers: ResolverPair | null = null;
+  private readonly options: NapiResolveOptions = {
+    extensions: ['.js', '.json', '.node', '.mjs', '.cjs'],
+    mainFields: ['main'],
+    symlinks: true,
+    builtinModules: true,
+  };
 
   /** The absolute file a specifier loads, or null for built-ins and what cannot be resolved. */
   resolve(fromFile: string, specifier: string, condition: 'import' | 'require'): string | null {
     if (specifier.startsWith('node:') || isBuiltin(specifier)) return null;
-    const resolver = condition === 'require' ? this.requireResolver : this.importResolver;
-    const result = resolver.sync(path.dirname(fromFile), specifier);
+    const result = (this.resolvers ??= resolverPair(this.options))[condition].sync(path.dirname(fromFile), specifier);
     return result.builtin ? null : (result.path ?? null);
   }
 }
