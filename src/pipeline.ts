@@ -9,7 +9,7 @@ import { applyRuleOverrides, findConfig, loadConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/schema.js';
 import { discoverEntries, discoverFromGlobs, listSourceFiles, sourceFilesIn } from './discover/entries.js';
 import { UsageError } from './errors.js';
-import type { MemoOf } from './cache/memo.js';
+import { IMPORTS_SLOT, type MemoOf } from './cache/memo.js';
 import { buildGraph, type BuildOptions } from './graph/build.js';
 import { entryReport } from './graph/entry-report.js';
 import type { ProjectGraph } from './graph/project-graph.js';
@@ -210,13 +210,16 @@ function keptResolutions(memoOf: MemoOf, root: string, stamp: string): BuildOpti
   };
   return (file, resolveAll) => {
     const memo = memoOf(file);
-    const kept = memo?.get('resolutions', stamp);
+    const kept = memo?.get(RESOLUTIONS_SLOT, stamp);
     if (typeof kept === 'string') return kept === '' ? [] : kept.split('\n').map(decode);
     const made = resolveAll();
-    if (made.every(isCovered)) memo?.set('resolutions', stamp, made.map((r) => (r ? JSON.stringify(r) : '-')).join('\n'));
+    if (made.every(isCovered)) memo?.set(RESOLUTIONS_SLOT, stamp, made.map((r) => (r ? JSON.stringify(r) : '-')).join('\n'));
     return made;
   };
 }
+
+/** A file's resolutions depend on its imports and the stamp, not on the rest of its text (src/cache/memo). */
+const RESOLUTIONS_SLOT = `${IMPORTS_SLOT}resolutions`;
 
 /** One digest of every parsed file's facts digest, in path order (null when one is missing). */
 function factsDigestOf(graph: ProjectGraph, digestOf: (file: string) => string | null): string | null {

@@ -14,7 +14,7 @@ import { readFacts } from '../parse/read.js';
 import type { FileFacts } from '../types.js';
 import type { StructureMemo } from '../graph/structure-memo.js';
 import { inputStamp, readTsconfig, type ConfigInputs, type ProjectConfig } from '../resolve/tsconfig.js';
-import type { FileMemo } from './memo.js';
+import { IMPORTS_SLOT, importsSignature, type FileMemo } from './memo.js';
 
 /** Where the cache lives when `--cache-location` is not given: under the scan root. */
 export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'importscan');
@@ -143,7 +143,8 @@ export class FactsCache {
     this.memos.delete(file); // bound to the entry this parse replaces
     const facts = packDetails((this.parse ?? parse)(file));
     if (hash) {
-      shards[index]!.files.set(file, { hash, size: stat!.size, mtimeMs: stat!.mtimeMs, facts, digest: factsDigest(facts) });
+      const memo = hit ? importsMemoKept(hit, facts) : undefined;
+      shards[index]!.files.set(file, { hash, size: stat!.size, mtimeMs: stat!.mtimeMs, facts, digest: factsDigest(facts), ...(memo ? { memo } : {}) });
       this.dirty.add(index);
     } else if (hit) {
       shards[index]!.files.delete(file); // unreadable now: its old facts and memo no longer apply
@@ -336,6 +337,16 @@ type StoredFacts = Omit<FileFacts, 'imports'> & { imports: FileFacts['imports'] 
 function unpackedImports(facts: StoredFacts): FileFacts {
   if (typeof facts.imports === 'string') facts.imports = JSON.parse(facts.imports) as FileFacts['imports'];
   return facts as FileFacts;
+}
+
+/**
+ * The memo slots of a changed file that depend on its imports alone (IMPORTS_SLOT), kept when the
+ * new facts import the same things (an edit that adds no import keeps its resolutions).
+ */
+function importsMemoKept(old: Entry, facts: FileFacts): MemoSlots | undefined {
+  const kept = [...(old.memo ?? [])].filter(([slot]) => slot.startsWith(IMPORTS_SLOT));
+  if (!kept.length || importsSignature(unpackedImports(old.facts).imports) !== importsSignature(facts.imports)) return undefined;
+  return new Map(kept);
 }
 
 /** A shard as written: imports as JSON text (left as read when this run did not parse them). */

@@ -1,7 +1,11 @@
 // cache: results derived from one file's bytes (its resolutions, a rewrite plan and its diff, a
 // statement's text), kept with the file's cached facts and dropped with them when the bytes change.
 // Each slot holds one value and the context it was computed in (the resolution stamp, the module
-// format, the root): a value from another context is computed again and replaces it.
+// format, the root): a value from another context is computed again and replaces it. A slot named
+// `imports:...` holds what depends on the file's import list alone (IMPORTS_SLOT): it is kept when
+// the bytes change but the imports do not (importsSignature).
+
+import type { ImportFact } from '../types.js';
 
 /** One file's memo, from `--cache` (null without it: every value is computed). */
 export interface FileMemo {
@@ -25,4 +29,15 @@ export function memoized<T>(memo: FileMemo | null | undefined, slot: string, con
   const value = compute();
   memo.set(slot, context, value);
   return value;
+}
+
+/** Slots derived from the file's imports alone (what each import is and how it loads), not from the rest of its text. */
+export const IMPORTS_SLOT = 'imports:';
+
+/**
+ * What of a file's imports a value under IMPORTS_SLOT may depend on: each import's specifier, kind,
+ * condition and the flags that decide whether it is evaluated (not its position).
+ */
+export function importsSignature(imports: readonly ImportFact[]): string {
+  return JSON.stringify(imports.map((i) => [i.specifier, i.kind, i.condition, i.isLazy, i.isTypeOnly, i.isElidedUnlessVerbatim, i.isKeptByDecoratorMetadata === true, i.isNonLiteral === true]));
 }

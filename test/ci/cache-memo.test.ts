@@ -90,6 +90,10 @@ describe('--cache keeps derived values', () => {
     expect(entryOf(added).eagerModules).not.toContain('src/lib/extra/index.ts');
     expect(cachedScan(dir, location).resolved).toBe(0);
 
+    // Edited without changing its imports (a comment, a new function): nothing is resolved again.
+    fs.appendFileSync(extra, '// a note\nexport const z = () => 2;\n');
+    expect(cachedScan(dir, location).resolved).toBe(0);
+
     // Edited without changing which files exist: only the edited file is resolved again. An
     // import that does not resolve keeps its file's resolutions from being kept at all.
     fs.appendFileSync(extra, "import pad from 'left-pad';\nexport const y = () => pad;\n");
