@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // importscan's executable: wiring only. The only place that touches process.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -33,11 +33,12 @@ if (argv.length === 1 && (argv[0] === '-v' || argv[0] === '--version')) {
 
 /**
  * importscan's code: the bundle of its modules (dist/importscan.cjs, made by `npm run build`) with
- * V8's code cache, or the modules themselves when a build made none (`tsc` alone).
+ * V8's code cache, or the modules themselves when a build made none or an older one (`tsc` alone).
  */
 async function loadCli() {
   const bundle = fileURLToPath(new URL('../dist/importscan.cjs', import.meta.url));
-  if (!existsSync(bundle)) return import('../dist/cli.js');
+  const modules = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  if (!existsSync(bundle) || statSync(bundle).mtimeMs < statSync(modules).mtimeMs) return import('../dist/cli.js');
   const { requireWithCodeCache } = await import('../dist/code-cache.js');
   // The cache keeps what its first run compiled: a scan's, not help's or a usage error's.
   const isScan = argv[0] !== 'init' && !argv.includes('--help') && !argv.includes('-h');

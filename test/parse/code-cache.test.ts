@@ -99,12 +99,15 @@ describe('the bundle', () => {
     expect(bundle.match(/\bimport\(["'][^"'$]+["']\)/g) ?? []).toEqual([]);
   });
 
-  it('the bin runs the modules when a build made no bundle (tsc alone), with the same report', () => {
-    // A copy of the package without dist/importscan.cjs, sharing node_modules.
+  it.each([
+    ['made no bundle (tsc alone)', (bundle: string) => fs.rmSync(bundle)],
+    ['left an older bundle (tsc alone after a full build)', (bundle: string) => fs.utimesSync(bundle, new Date(2020, 0, 1), new Date(2020, 0, 1))],
+  ])('the bin runs the modules when a build %s, with the same report', (_, change) => {
+    // A copy of the package, sharing node_modules.
     const copy = path.join(tmp, 'pkg');
     fs.mkdirSync(copy);
     for (const name of ['bin', 'dist', 'package.json']) fs.cpSync(path.join(REPO, name), path.join(copy, name), { recursive: true });
-    fs.rmSync(path.join(copy, 'dist/importscan.cjs'));
+    change(path.join(copy, 'dist/importscan.cjs'));
     fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(copy, 'node_modules'));
     const env = { ...process.env, NO_COLOR: '1', TMPDIR: tmp };
     const modules = spawnSync(process.execPath, [path.join(copy, 'bin/importscan.js'), target, '--format', 'json'], { env, encoding: 'utf8' });
