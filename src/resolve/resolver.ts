@@ -52,11 +52,6 @@ export class ModuleResolver {
     );
   }
 
-  /** Resolves `specifier` imported from `fromFile` under the given condition. */
-  resolve(fromFile: string, specifier: string, condition: 'import' | 'require'): Resolved {
-    return this.resolveIn(path.dirname(fromFile), specifier, condition);
-  }
-
   /** Resolves `specifier` imported from a file in `dir` under the given condition. */
   resolveIn(dir: string, specifier: string, condition: 'import' | 'require'): Resolved {
     const key = `${condition}\0${dir}\0${specifier}`;
