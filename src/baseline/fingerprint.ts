@@ -16,8 +16,13 @@ const sha1 = (s: string) => hash('sha1', s, 'hex');
 
 /** Whitespace collapsed, numbers (counts, sizes, line numbers) replaced by `#`. */
 export function normaliseMessage(message: string): string {
-  return message.replace(/\d+(\.\d+)?/g, '#').replace(/\s+/g, ' ').trim();
+  const numbered = message.replace(/\d+(\.\d+)?/g, '#');
+  // Most messages have single spaces only: the second replace and the trim change nothing there.
+  return HAS_ODD_SPACE.test(numbered) ? numbered.replace(/\s+/g, ' ').trim() : numbered;
 }
+
+/** Two spaces, a whitespace other than a space, or a space at either end. */
+const HAS_ODD_SPACE = /\s\s|[^\S ]|^ | $/;
 
 /** A statement's first line with whitespace collapsed: what the finding points at, not where. */
 export function normaliseStatement(line: string): string {

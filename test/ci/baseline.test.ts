@@ -69,6 +69,9 @@ describe('fingerprints', () => {
     expect(fingerprintOf(base, "const y = fs.readFileSync('b');")).not.toBe(fp);
     expect(fingerprintOf({ ...base, file: 'src/b.ts' }, "const x = fs.readFileSync('a');")).not.toBe(fp);
     expect(normaliseMessage('pg Pool created a second time (first at src/db.ts:12)')).toBe('pg Pool created a second time (first at src/db.ts:#)');
+    // Whitespace runs, tabs, newlines and non-breaking spaces collapse to one space; ends are trimmed.
+    expect(normaliseMessage(' loads  3.5 MB\tof\naws-sdk\u00a0v2 ')).toBe('loads # MB of aws-sdk v#');
+    expect(normaliseMessage('a 1.2.3 b')).toBe('a #.# b');
   });
 
   it('match as a multiset: one recorded entry hides one finding', () => {
