@@ -13,12 +13,18 @@ export default createRule({
     hasFix: false,
   },
   check({ graph, weights, config, report }) {
-    for (const file of [...graph.facts.keys()].sort()) {
-      const entries = graph.entriesOf(file);
-      if (entries.length === 0) continue;
-      for (const { target, attrs } of graph.outEdges(file)) {
-        if (attrs.isLazy || !graph.isPackage(target) || !weights.isHeavy(target)) continue;
-        const fact = graph.importOf(file, attrs.importIndex)!;
+    // Over the indexed graph's edges (no edge objects, no entry lists for the many files that import
+    // no heavy package); findings are sorted after the rules run, so the order here is free.
+    const g = graph.indexed();
+    for (let id = 0; id < g.names.length; id++) {
+      if (g.isPackage[id]) continue;
+      const file = g.names[id]!;
+      for (let k = g.start[id]!, end = g.start[id + 1]!; k < end; k++) {
+        const target = g.names[g.target[k]!]!;
+        if (g.isLazy[k] || !g.isPackage[g.target[k]!] || !weights.isHeavy(target)) continue;
+        const entries = graph.entriesOf(file);
+        if (entries.length === 0) continue;
+        const fact = g.facts[id]!.imports[g.importIndex[k]!]!;
         const name = graph.rel(target);
         const weight = weights.of(target);
         const reason = config.heavy.packages.includes(name) ? '; listed in heavy.packages' : weight?.isCatalogued ? '; catalogued as heavy' : '';
@@ -37,7 +43,7 @@ export default createRule({
             chain.length > 1
               ? `Node loads all of it when ${chain[0]} is imported, via ${chain.slice(1).join(' -> ')}`
               : `Node loads all of it when ${chain[0]} is imported`,
-          help: `load it where it is used (\`const ${names} = await import('${attrs.specifier}')\` inside the function), or import a smaller entry point of ${name}`,
+          help: `load it where it is used (\`const ${names} = await import('${fact.specifier}')\` inside the function), or import a smaller entry point of ${name}`,
         });
       }
     }
