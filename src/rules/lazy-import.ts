@@ -1,7 +1,6 @@
 // rules/lazy-import: an eager import used only inside functions, whose lazy loading saves something
 // for some entry (dominator tree); carries the rewrite as a fix. Also: module-level service and
 // engine instances that a memoised accessor can create on first use.
-import { edgeIdOf } from '../graph/dominators.js';
 import { savingOf, savingsIndex, type EdgeFilter } from '../graph/entry-report.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import { formatBytes, plural } from '../report/format.js';
@@ -26,16 +25,24 @@ export interface EdgeSaving {
   packages: string[];
 }
 
-/** Savings are kept only for the imports this rule can report (the candidates). */
+/** Per graph, whether each indexed edge is a candidate (1), not one (0), or not asked yet (-1). */
+const candidateEdges = new WeakMap<ProjectGraph, Int8Array>();
+
+/** Savings are kept only for the imports this rule can report (the candidates); each edge is asked once. */
 const isCandidateEdge: EdgeFilter = (graph, edge) => {
   const g = graph.indexed();
-  const fact = g.facts[g.source[edge]!]?.imports[g.importIndex[edge]!];
-  return fact !== undefined && isLazyCandidate(fact);
+  let known = candidateEdges.get(graph);
+  if (!known) candidateEdges.set(graph, (known = new Int8Array(g.target.length).fill(-1)));
+  if (known[edge] === -1) {
+    const fact = g.facts[g.source[edge]!]?.imports[g.importIndex[edge]!];
+    known[edge] = fact !== undefined && isLazyCandidate(fact) ? 1 : 0;
+  }
+  return known[edge] === 1;
 };
 
-/** Savings of making `file`'s import `importIndex` lazy, from each entry's dominator tree (null: it saves nothing). */
-export function edgeSaving(graph: ProjectGraph, weights: Weights, file: string, importIndex: number): EdgeSaving | null {
-  const saved = savingsIndex(graph, weights, isCandidateEdge).byEdge.get(edgeIdOf(graph, file, importIndex));
+/** Savings of making the import behind indexed edge `edge` lazy, from each entry's dominator tree (null: it saves nothing). */
+export function edgeSaving(graph: ProjectGraph, weights: Weights, edge: number): EdgeSaving | null {
+  const saved = savingsIndex(graph, weights, isCandidateEdge).byEdge.get(edge);
   if (!saved?.length) return null;
   const perEntry = new Map<string, { modules: number; bytes: number }>();
   const packages = new Set<string>();
@@ -43,6 +50,7 @@ export function edgeSaving(graph: ProjectGraph, weights: Weights, file: string, 
     perEntry.set(entry, savingOf(graph, weights, entry, leaving));
     for (const p of leaving.packages) packages.add(p);
   }
+  if (packages.size === 0) return { perEntry, packages: [] };
   const weightOf = (p: string) => weights.of(p)?.bytes ?? 0;
   const sorted = [...packages].sort((a, b) => Number(weights.isHeavy(b)) - Number(weights.isHeavy(a)) || weightOf(b) - weightOf(a) || (a < b ? -1 : 1));
   return { perEntry, packages: sorted.map((p) => graph.rel(p)) };
@@ -95,20 +103,29 @@ export default createRule({
   check({ graph, weights, config, report, project, formatOf, textOf, sourceFiles, memoOf }) {
     const env = fixEnvOf({ project, formatOf, textOf, sourceFiles, ...(memoOf ? { memoOf } : {}) });
     const deferContext = `${isImportDeferAvailable(env)}|${graph.root}`;
-    for (const [file, facts] of graph.facts) {
-      if (facts.parseError || graph.entriesOf(file).length === 0) continue;
+    // Over each parsed file's import edges (an import that is no edge saves nothing), in the order
+    // the graph lists them; findings are sorted after the rules run.
+    const g = graph.indexed();
+    for (let id = 0; id < g.names.length; id++) {
+      const facts = g.facts[id];
+      if (!facts || facts.parseError) continue;
+      const file = g.names[id]!;
       let memo: ReturnType<NonNullable<typeof memoOf>> | undefined;
-      facts.imports.forEach((fact, importIndex) => {
-        if (!isLazyCandidate(fact)) return;
-        const saving = edgeSaving(graph, weights, file, importIndex);
-        if (!saving) return;
+      let context: string | undefined;
+      for (let edge = g.start[id]!, end = g.start[id + 1]!; edge < end; edge++) {
+        if (!isCandidateEdge(graph, edge)) continue;
+        const saving = edgeSaving(graph, weights, edge);
+        if (!saving) continue;
+        const importIndex = g.importIndex[edge]!;
+        const fact = facts.imports[importIndex]!;
         const names = valueBindings(fact).map((b) => b.local);
         const savings: Record<string, { modules: number; bytes: number }> = {};
         for (const [entry, s] of [...saving.perEntry].sort(([a], [b]) => (a < b ? -1 : 1))) savings[graph.rel(entry)] = { modules: s.modules, bytes: s.bytes };
         // The plan and its diff depend on the file's bytes, its module format, whether `import defer`
         // is available and the root: with --cache they are kept with the file's facts.
         memo ??= memoOf?.(file);
-        const { plan, edits, diff } = memoized(memo, `lazy-import:${importIndex}`, `${env.formatOf(file)}|${deferContext}`, () => planned(file, facts, importIndex, env, graph.root));
+        context ??= `${env.formatOf(file)}|${deferContext}`;
+        const { plan, edits, diff } = memoized(memo, `lazy-import:${importIndex}`, context, () => planned(file, facts, importIndex, env, graph.root));
         const list = names.map((n) => `\`${n}\``).join(', ');
         report({
           file,
@@ -119,7 +136,7 @@ export default createRule({
           help: plan.kind ? plan.description : plan.reason,
           ...(plan.kind && diff !== null ? { fix: fixOfDiff(plan, diff, savings, () => JSON.parse(edits!) as Edit[]) } : {}),
         });
-      });
+      }
     }
     for (const finding of planInstanceAccessors(graph, config, env)) report(finding);
   },
