@@ -30,52 +30,70 @@ function sideEffectsByFile(findings: Finding[]): { byFile: Map<string, string[]>
   return hit;
 }
 
-const ranks = new WeakMap<ProjectGraph, { rankOf: Map<string, number>; rankById: Int32Array; relByRank: string[] }>();
+const ranks = new WeakMap<ProjectGraph, { rankById: Int32Array; relByRank: string[] }>();
 
-/** Each parsed file's place among all relative paths (by name and by node id, -1 for others), computed once per graph. */
-function ranksOf(graph: ProjectGraph): { rankOf: Map<string, number>; rankById: Int32Array; relByRank: string[] } {
+/**
+ * Each parsed file's place among all relative paths, by node id (-1 for packages and assets),
+ * computed once per graph; with `--cache` kept for the structure (the files are its nodes) and root.
+ */
+function ranksOf(graph: ProjectGraph): { rankById: Int32Array; relByRank: string[] } {
   let hit = ranks.get(graph);
   if (!hit) {
-    const all = [...graph.facts.keys()].map((file) => ({ file, rel: graph.rel(file) })).sort((a, b) => byString(a.rel, b.rel));
     const g = graph.indexed();
-    const rankById = new Int32Array(g.names.length).fill(-1);
-    all.forEach(({ file }, i) => {
-      const id = g.idOf.get(file);
-      if (id !== undefined) rankById[id] = i;
-    });
-    hit = { rankOf: new Map(all.map(({ file }, i) => [file, i])), rankById, relByRank: all.map(({ rel }) => rel) };
+    const key = `ranks\0${graph.root}`;
+    let rankById = graph.structureMemo?.get(key) as Int32Array | undefined;
+    if (!rankById) {
+      const all = [...graph.facts.keys()].map((file) => ({ file, rel: graph.rel(file) })).sort((a, b) => byString(a.rel, b.rel));
+      rankById = new Int32Array(g.names.length).fill(-1);
+      for (let i = 0; i < all.length; i++) rankById[g.idOf.get(all[i]!.file)!] = i;
+      graph.structureMemo?.set(key, rankById);
+    }
+    const relByRank = new Array<string>(graph.facts.size);
+    for (let id = 0; id < rankById.length; id++) if (rankById[id]! >= 0) relByRank[rankById[id]!] = graph.rel(g.names[id]!);
+    hit = { rankById, relByRank };
     ranks.set(graph, hit);
   }
   return hit;
 }
 
-/**
- * Relative paths of project files, sorted: by a rank computed once for the whole graph (sorting a
- * thousand paths per entry, for a thousand entries, was most of the entries stage at 20k files).
- */
-function sortedRel(graph: ProjectGraph, files: readonly string[]): string[] {
-  const { rankOf, relByRank } = ranksOf(graph);
-  const byRank = new Int32Array(files.length);
-  for (let i = 0; i < files.length; i++) {
-    const r = rankOf.get(files[i]!);
-    if (r === undefined) return files.map((f) => graph.rel(f)).sort(byString); // not parsed (an asset): compare as text
-    byRank[i] = r;
-  }
-  byRank.sort();
-  return Array.from(byRank, (r) => relByRank[r]!);
-}
+/** Per graph: a zeroed mark per rank, for sorting by counting. */
+const rankMarks = new WeakMap<ProjectGraph, Uint8Array>();
 
-/** sortedRel for node ids of the indexed graph. */
-function sortedRelOfIds(graph: ProjectGraph, ids: readonly number[]): string[] {
+/**
+ * Relative paths of project files given by node id, sorted: by a rank computed once for the whole
+ * graph (sorting a thousand paths per entry, for a thousand entries, was most of the entries stage
+ * at 20k files); when the ids are a sixteenth of the files or more, by counting over the ranks.
+ */
+function sortedRelOfIds(graph: ProjectGraph, ids: ArrayLike<number>): string[] {
   const { rankById, relByRank } = ranksOf(graph);
+  const out = new Array<string>(ids.length);
+  if (relByRank.length <= ids.length * 16) {
+    let marks = rankMarks.get(graph);
+    if (!marks) rankMarks.set(graph, (marks = new Uint8Array(relByRank.length)));
+    for (let i = 0; i < ids.length; i++) {
+      const r = rankById[ids[i]!]!;
+      if (r < 0) return sortedByText(graph, ids, marks);
+      marks[r] = 1;
+    }
+    for (let r = 0, at = 0; r < marks.length; r++) if (marks[r]) (out[at++] = relByRank[r]!), (marks[r] = 0);
+    return out;
+  }
   const byRank = new Int32Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
     const r = rankById[ids[i]!]!;
-    if (r < 0) return sortedRel(graph, ids.map((id) => graph.indexed().names[id]!));
+    if (r < 0) return sortedByText(graph, ids, null);
     byRank[i] = r;
   }
   byRank.sort();
-  return Array.from(byRank, (r) => relByRank[r]!);
+  for (let i = 0; i < byRank.length; i++) out[i] = relByRank[byRank[i]!]!;
+  return out;
+}
+
+/** sortedRelOfIds when some id is not a parsed file (an asset): compared as text (clearing the marks set so far). */
+function sortedByText(graph: ProjectGraph, ids: ArrayLike<number>, marks: Uint8Array | null): string[] {
+  marks?.fill(0);
+  const { names } = graph.indexed();
+  return Array.from(ids, (id) => graph.rel(names[id]!)).sort(byString);
 }
 
 const sideEffectsByIdCache = new WeakMap<Finding[], WeakMap<ProjectGraph, Array<string[] | undefined>>>();
@@ -134,7 +152,7 @@ export function entryReport(graph: ProjectGraph, weights: Weights, entry: string
   const report: EntryReport = {
     file: rel,
     eagerModules: sortedRelOfIds(graph, fileIds),
-    lazyModules: sortedRel(graph, closure.lazyFiles),
+    lazyModules: sortedRelOfIds(graph, closure.lazyIds),
     packages: packageReports,
     cost: {
       modules: fileIds.length + packageTotals.modules,

@@ -38,6 +38,8 @@ export interface EntryClosure {
   parentIndex: Int32Array;
   /** Project files reachable only through lazy edges. */
   lazyFiles: string[];
+  /** Their ids (IndexedGraph), in the same order. */
+  lazyIds: Int32Array;
 }
 
 /** The graph over integer ids: out edges of node n are start[n] .. start[n + 1] - 1. */
@@ -342,6 +344,7 @@ export class ProjectGraph {
       get lazyFiles() {
         return (lazyFiles ??= Array.from(lazyIds, (id) => g.names[id]!));
       },
+      lazyIds,
     };
     this.closures.set(entry, hit);
     return hit;

@@ -305,11 +305,12 @@ describe('--cache keeps derived values', () => {
     expect(timer.byKind.dominators).toEqual({ found: trees, made: 0 });
     expect(timer.byKind.closure).toEqual({ found: trees, made: 0 });
     expect(timer.byKind['entries-by-node']).toEqual({ found: 1, made: 0 });
+    expect(timer.byKind.ranks).toEqual({ found: 1, made: 0 }); // the files' order by relative path
     expect(timer.byKind.effects).toEqual({ found: 0, made: 1 });
     expect(timer.byKind.rule).toEqual({ found: 0, made: rules });
     // What was kept for the facts before the timer is dropped, not piled up edit after edit.
     const kept = v8.deserialize(fs.readFileSync(path.join(location, 'facts.v8.graph'))) as { values: Map<string, unknown> };
-    expect(kept.values.size).toBe(trees + trees + 1 + 1 + rules); // trees, closures, entries by node, the analysis, rules
+    expect(kept.values.size).toBe(trees + trees + 1 + 1 + 1 + rules); // trees, closures, entries by node, ranks, the analysis, rules
     expect(timer.out.result.findings.some((f) => f.ruleId === 'side-effect/timer' && f.file === 'src/services/mailer.ts')).toBe(true);
     expect(cachedReport(timer)).toBe(plainReport());
   });
