@@ -63,6 +63,7 @@ export function runRules(
 
   const used = new Set<object>();
   const findings: Finding[] = [];
+  const shownChain = lastChainOf(graph);
   for (const { rule, d, severity } of raw) {
     const facts = graph.facts.get(d.file);
     const lines = d.lines ?? [d.line];
@@ -73,7 +74,7 @@ export function runRules(
       used.add(suppression);
       continue;
     }
-    findings.push(toFinding(graph, rule.meta.id, severity, d));
+    findings.push(toFinding(graph, rule.meta.id, severity, d, shownChain));
   }
 
   const unused = config.rules[UNUSED_SUPPRESSION]?.severity ?? 'info';
@@ -111,10 +112,22 @@ function relSorted(graph: ProjectGraph, entries: readonly string[]): string[] {
   return shown;
 }
 
-function toFinding(graph: ProjectGraph, ruleId: string, severity: Exclude<Severity, 'off'>, d: Diagnostic): Finding {
+/**
+ * The shown chain from an entry to a file, kept for the last pair asked (a file's findings are
+ * consecutive and share it, as they share their entry list).
+ */
+function lastChainOf(graph: ProjectGraph): (entry: string, file: string) => string[] {
+  let last: { entry: string; file: string; chain: string[] } | null = null;
+  return (entry, file) => {
+    if (last?.entry !== entry || last.file !== file) last = { entry, file, chain: graph.chain(entry, file).map((n) => graph.rel(n)) };
+    return last.chain;
+  };
+}
+
+function toFinding(graph: ProjectGraph, ruleId: string, severity: Exclude<Severity, 'off'>, d: Diagnostic, shownChain = lastChainOf(graph)): Finding {
   const entries = d.entries ?? graph.entriesOf(d.file);
   const first = entries[0];
-  const chain = d.chain ?? (first ? graph.chain(first, d.file) : []);
+  const chain = d.chain ? d.chain.map((n) => graph.rel(n)) : first ? shownChain(first, d.file) : [];
   const file = graph.rel(d.file);
   const finding: Finding = {
     ruleId,
@@ -124,7 +137,7 @@ function toFinding(graph: ProjectGraph, ruleId: string, severity: Exclude<Severi
     column: d.column,
     message: d.message,
     entries: relSorted(graph, entries),
-    chain: chain.map((n) => graph.rel(n)),
+    chain,
   };
   if (d.why) finding.why = d.why;
   if (d.help) finding.help = d.help;

@@ -25,20 +25,25 @@ export interface EdgeSaving {
   packages: string[];
 }
 
-/** Per graph, whether each indexed edge is a candidate (1), not one (0), or not asked yet (-1). */
-const candidateEdges = new WeakMap<ProjectGraph, Int8Array>();
+/** Per graph, whether each indexed edge's import is a candidate (1) or not (0), decided once per edge. */
+const candidateEdges = new WeakMap<ProjectGraph, Uint8Array>();
 
-/** Savings are kept only for the imports this rule can report (the candidates); each edge is asked once. */
-const isCandidateEdge: EdgeFilter = (graph, edge) => {
-  const g = graph.indexed();
-  let known = candidateEdges.get(graph);
-  if (!known) candidateEdges.set(graph, (known = new Int8Array(g.target.length).fill(-1)));
-  if (known[edge] === -1) {
-    const fact = g.facts[g.source[edge]!]?.imports[g.importIndex[edge]!];
-    known[edge] = fact !== undefined && isLazyCandidate(fact) ? 1 : 0;
+function candidatesOf(graph: ProjectGraph): Uint8Array {
+  let candidates = candidateEdges.get(graph);
+  if (!candidates) {
+    const g = graph.indexed();
+    candidates = new Uint8Array(g.target.length);
+    for (let edge = 0; edge < candidates.length; edge++) {
+      const fact = g.facts[g.source[edge]!]?.imports[g.importIndex[edge]!];
+      if (fact !== undefined && isLazyCandidate(fact)) candidates[edge] = 1;
+    }
+    candidateEdges.set(graph, candidates);
   }
-  return known[edge] === 1;
-};
+  return candidates;
+}
+
+/** Savings are kept only for the imports this rule can report (the candidates). */
+const isCandidateEdge: EdgeFilter = (graph, edge) => candidatesOf(graph)[edge] === 1;
 
 /** Savings of making the import behind indexed edge `edge` lazy, from each entry's dominator tree (null: it saves nothing). */
 export function edgeSaving(graph: ProjectGraph, weights: Weights, edge: number): EdgeSaving | null {
@@ -106,6 +111,7 @@ export default createRule({
     // Over each parsed file's import edges (an import that is no edge saves nothing), in the order
     // the graph lists them; findings are sorted after the rules run.
     const g = graph.indexed();
+    const candidates = candidatesOf(graph);
     for (let id = 0; id < g.names.length; id++) {
       const facts = g.facts[id];
       if (!facts || facts.parseError) continue;
@@ -113,7 +119,7 @@ export default createRule({
       let memo: ReturnType<NonNullable<typeof memoOf>> | undefined;
       let context: string | undefined;
       for (let edge = g.start[id]!, end = g.start[id + 1]!; edge < end; edge++) {
-        if (!isCandidateEdge(graph, edge)) continue;
+        if (candidates[edge] !== 1) continue;
         const saving = edgeSaving(graph, weights, edge);
         if (!saving) continue;
         const importIndex = g.importIndex[edge]!;
