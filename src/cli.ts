@@ -165,7 +165,7 @@ async function runMain(argv: string[], io: CliIo): Promise<number> {
     project: opts.project && path.resolve(io.cwd, opts.project),
     config: opts.config && path.resolve(io.cwd, opts.config),
     ruleOverrides: opts.rule,
-    ...(cache ? { factsOf: cache.factsOf, memoOf: cache.memoOf, structureMemoOf: cache.structureMemoOf, projectOf: cache.projectOf, digestOf: cache.digestOf } : {}),
+    ...(cache ? { factsOf: cache.factsOf, memoOf: cache.memoOf, structureMemoOf: cache.structureMemoOf, projectOf: cache.projectOf, digestOf: cache.digestOf, listingsFor: cache.listingsFor } : {}),
   };
   if (opts.measure) scanOptions.measured = await measure(scanOptions, opts, io);
   if (opts.fixDryRun) {

@@ -17,7 +17,7 @@ import { structureDigest, type StructureMemo } from './graph/structure-memo.js';
 import { rewriteFactsHook } from './fix/plan-in-scan.js';
 import { readFacts, readSourceText } from './parse/read.js';
 import { ModuleResolver } from './resolve/resolver.js';
-import { resolutionStamp } from './resolve/stamp.js';
+import { resolutionStamp, type Listings } from './resolve/stamp.js';
 import { findTsconfig, loadTsconfig, NO_TSCONFIG, type ProjectConfig } from './resolve/tsconfig.js';
 import { runRules, type RuleHost } from './rules/engine.js';
 import { defaultSeverities, RULES } from './rules/index.js';
@@ -79,6 +79,8 @@ export interface ScanOptions {
   factsOf?: (file: string, root: string, parse: (file: string) => FileFacts) => FileFacts;
   /** What `--cache` keeps derived from each file's bytes (src/cache/memo): resolutions, rewrites, statements. */
   memoOf?: MemoOf;
+  /** Directory listings the resolution stamp keeps (`--cache`), for a root. */
+  listingsFor?: (root: string) => Listings;
   /** A tsconfig's options (`--cache` keeps them while its files are unchanged); defaults to reading it. */
   projectOf?: (tsconfig: string) => ProjectConfig;
   /** A file's facts digest (sizes left out), from `--cache`; null when it has none. */
@@ -122,7 +124,7 @@ export function scan(options: ScanOptions): ScanOutput {
   const kept = new KeptTexts();
   const parseOne = (file: string) => readFacts(file, hook, hasBodies, kept.keep);
   const parse = options.factsOf ? (file: string) => options.factsOf!(file, root, parseOne) : parseOne;
-  const stamp = options.memoOf ? timings.time('resolve', () => resolutionStamp(root, project, options.isTypeOnlyKept ? 'type-only kept' : '')) : null;
+  const stamp = options.memoOf ? timings.time('resolve', () => resolutionStamp(root, project, options.isTypeOnlyKept ? 'type-only kept' : '', options.listingsFor?.(root))) : null;
   const resolutionsOf = options.memoOf && stamp && !stamp.hasLinks ? keptResolutions(options.memoOf, root, stamp.stamp) : undefined;
   const graph = timings.time('graph', () =>
     buildGraph({

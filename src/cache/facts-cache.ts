@@ -2,8 +2,9 @@
 // derived from each file (src/cache/memo). Sixteen shard files next to a small manifest, read once
 // when first needed; at the end only the shards that changed are written, so an edit to one file
 // rewrites a sixteenth of the cache. Beside them: `.graph` (values of the last graph structure,
-// src/graph/structure-memo), `.tsconfig` (options, with the files they were read from) and
-// `.outside` (memos of source files the scan did not parse, by size and modification time).
+// src/graph/structure-memo), `.tsconfig` (options, with the files they were read from),
+// `.outside` (memos of source files the scan did not parse, by size and modification time) and
+// `.dirs` (the directory listings of the resolution stamp's walk, src/resolve/stamp).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { packDetails } from '../parse/details.js';
 import { readFacts } from '../parse/read.js';
 import type { FileFacts } from '../types.js';
 import type { StructureMemo } from '../graph/structure-memo.js';
+import type { Listing, Listings } from '../resolve/stamp.js';
 import { inputStamp, readTsconfig, type ConfigInputs, type ProjectConfig } from '../resolve/tsconfig.js';
 import { IMPORTS_SLOT, importsSignature, type FileMemo } from './memo.js';
 
@@ -152,6 +154,32 @@ export class FactsCache {
     }
     // Hand the pipeline a copy identical to what a later run will read back.
     return hash ? (v8.deserialize(v8.serialize(facts)) as FileFacts) : facts;
+  };
+
+  private dirs: { file: string; kept: Map<string, Listing>; seen: Set<string>; isDirty: boolean } | null = null;
+
+  /**
+   * The directory listings the resolution stamp keeps (src/resolve/stamp), in a file next to the
+   * shards; only the directories this run walked are written back.
+   */
+  readonly listingsFor = (root: string): Listings => {
+    if (!this.dirs) {
+      const file = `${cacheFileFor(this.location, root)}.dirs`;
+      const kept = readKept(file);
+      const isCurrent = kept?.version === this.key && kept.values instanceof Map;
+      this.dirs = { file, kept: isCurrent ? (kept.values as Map<string, Listing>) : new Map(), seen: new Set(), isDirty: false };
+    }
+    const dirs = this.dirs;
+    return {
+      get: (dir) => {
+        dirs.seen.add(dir);
+        return dirs.kept.get(dir);
+      },
+      set: (dir, listing) => {
+        dirs.kept.set(dir, listing);
+        dirs.isDirty = true;
+      },
+    };
   };
 
   /** `used`: the keys this run read or wrote; only they are written back (values keyed by an older facts digest go). */
@@ -295,6 +323,12 @@ export class FactsCache {
   /** Writes the shards that changed (and drops files that no longer exist). Never fails the run. */
   save(): void {
     if (this.configs?.isDirty && writeKept(this.configs.file, { version: this.key, values: this.configs.kept })) this.configs.isDirty = false;
+    if (this.dirs) {
+      const { seen, kept } = this.dirs;
+      // Directories gone (or no longer walked) are dropped with a write; none gone and none new, no write.
+      const walked = [...kept].filter(([dir]) => seen.has(dir));
+      if ((this.dirs.isDirty || walked.length < kept.size) && writeKept(this.dirs.file, { version: this.key, values: new Map(walked) })) this.dirs.isDirty = false;
+    }
     if (!this.shards || !this.file) return;
     if (this.outside?.isDirty) {
       const { seen } = this.outside;

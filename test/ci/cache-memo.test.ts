@@ -9,7 +9,7 @@ import { FactsCache } from '../../src/cache/facts-cache.js';
 import { detailsOf } from '../../src/parse/details.js';
 import { scan } from '../../src/pipeline.js';
 import { listSourceFiles, sourceFilesIn } from '../../src/discover/entries.js';
-import { resolutionStamp } from '../../src/resolve/stamp.js';
+import { resolutionStamp, type Listing } from '../../src/resolve/stamp.js';
 import { NO_TSCONFIG } from '../../src/resolve/tsconfig.js';
 import { ModuleResolver } from '../../src/resolve/resolver.js';
 import { importscan, normalise, SAMPLE, tempCopy } from './helpers.js';
@@ -45,12 +45,19 @@ function cachedScan(dir: string, location: string) {
       },
     };
   };
-  const out = scan({ paths: [path.join(dir, 'src/routes')], factsOf: cache.factsOf, memoOf: cache.memoOf, structureMemoOf, digestOf: cache.digestOf });
+  // Directories the resolution stamp lists (entry discovery lists the scanned folder on every run).
+  const listedDirs: string[] = [];
+  const readdir = fs.readdirSync;
+  vi.spyOn(fs, 'readdirSync').mockImplementation(((...args: Parameters<typeof fs.readdirSync>) => {
+    if (new Error().stack!.includes('listingOf')) listedDirs.push(String(args[0]));
+    return readdir(...args);
+  }) as typeof fs.readdirSync);
+  const out = scan({ paths: [path.join(dir, 'src/routes')], factsOf: cache.factsOf, memoOf: cache.memoOf, structureMemoOf, digestOf: cache.digestOf, listingsFor: cache.listingsFor });
   cache.save();
   const readFiles = read.mock.calls.map(([p]) => String(p));
   const resolved = resolve.mock.calls.length;
   vi.restoreAllMocks();
-  return { out, resolved, readFiles, structure, byKind };
+  return { out, resolved, readFiles, listedDirs, structure, byKind };
 }
 
 /** A cached scan's report as text, the summary (durations) left out. */
@@ -201,6 +208,57 @@ describe('--cache keeps derived values', () => {
     const listed = listSourceFiles(dir);
     expect(listed.length).toBeGreaterThan(30);
     expect(sourceFilesIn(walked.files, dir)).toEqual(listed);
+  });
+
+  it('lists again only the directories whose modification time changed, and not those changed just now', () => {
+    const dir = tempCopy(SAMPLE, 'memo-dirs');
+    const location = path.join(dir, '.memo-cache/');
+    // Every directory last changed an hour ago (a fresh copy's were all changed just now: too recent to keep).
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    const age = (d: string): void => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) age(path.join(d, e.name));
+      fs.utimesSync(d, anHourAgo, anHourAgo);
+    };
+    age(dir);
+    const walkedUnder = (r: ReturnType<typeof cachedScan>) => r.listedDirs.filter((d) => d.startsWith(path.join(dir, 'src')));
+    const first = cachedScan(dir, location);
+    expect(walkedUnder(first).length).toBeGreaterThan(5);
+    const warm = cachedScan(dir, location);
+    expect(walkedUnder(warm)).toEqual([]);
+    expect(warm.resolved).toBe(0);
+    expect(cachedReport(warm)).toBe(cachedReport(first));
+
+    // A file added where an unchanged import now resolves: that directory is listed again, the stamp
+    // changes and everything is resolved again, as without kept listings.
+    write(path.join(dir, 'src/lib/extra/index.ts'), 'export const helper = (x: unknown) => x;\n');
+    write(path.join(dir, 'src/routes/extra.ts'), "import { helper } from '../lib/extra';\nexport const x = () => helper(1);\n");
+    const added = cachedScan(dir, location);
+    expect(added.resolved).toBeGreaterThan(50);
+    expect(walkedUnder(added)).toEqual(expect.arrayContaining([path.join(dir, 'src/lib'), path.join(dir, 'src/routes'), path.join(dir, 'src/lib/extra')]));
+    fs.utimesSync(path.join(dir, 'src/lib'), anHourAgo, anHourAgo);
+    fs.utimesSync(path.join(dir, 'src/routes'), anHourAgo, anHourAgo);
+    fs.utimesSync(path.join(dir, 'src/lib/extra'), anHourAgo, anHourAgo);
+    cachedScan(dir, location);
+    expect(walkedUnder(cachedScan(dir, location))).toEqual([]);
+    write(path.join(dir, 'src/lib/extra.ts'), 'export const helper = (x: unknown) => [x];\n');
+    fs.utimesSync(path.join(dir, 'src/lib'), new Date(Date.now() - 7_200_000), new Date(Date.now() - 7_200_000)); // changed, though older
+    const shadowed = cachedScan(dir, location);
+    expect(shadowed.resolved).toBeGreaterThan(50);
+    expect(shadowed.out.result.entries.find((e) => e.file === 'src/routes/extra.ts')!.eagerModules).toContain('src/lib/extra.ts');
+
+    // A directory changed within the last seconds is listed on every run until it is older.
+    fs.utimesSync(path.join(dir, 'src/lib'), new Date(), new Date());
+    cachedScan(dir, location);
+    expect(walkedUnder(cachedScan(dir, location))).toEqual([path.join(dir, 'src/lib')]);
+
+    // Every report equals the one without a cache; the stamp is the one a walk without listings makes.
+    expect(cachedReport(cachedScan(dir, location))).toBe(uncachedReport(dir));
+    const kept = new Map<string, Listing>();
+    const listings = { get: (d: string) => kept.get(d), set: (d: string, l: Listing) => void kept.set(d, l) };
+    const plain = resolutionStamp(dir, NO_TSCONFIG, '')!;
+    expect(resolutionStamp(dir, NO_TSCONFIG, '', listings)).toEqual(plain);
+    expect(kept.size).toBeGreaterThan(5);
+    expect(resolutionStamp(dir, NO_TSCONFIG, '', listings)).toEqual(plain);
   });
 
   it('keeps dominator trees while no import is added or removed, and the savings follow the sizes', () => {
