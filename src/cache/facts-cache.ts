@@ -114,7 +114,7 @@ export class FactsCache {
   readonly factsOf = (file: string, root: string, parse: (file: string) => FileFacts = readFacts): FileFacts => {
     const shards = this.load(root);
     this.seen.add(file);
-    const index = shardOf(file);
+    const index = this.shardIndexOf(file);
     const hit = shards[index]!.files.get(file);
     let stat: fs.Stats | null = null;
     try {
@@ -239,7 +239,7 @@ export class FactsCache {
   readonly memoOf = (file: string): FileMemo | null => {
     let memo = this.memos.get(file);
     if (memo) return memo;
-    const index = shardOf(file);
+    const index = this.shardIndexOf(file);
     const entry = this.seenEntry(file);
     if (entry) memo = memoIn(entry, () => this.dirty.add(index));
     else {
@@ -258,14 +258,23 @@ export class FactsCache {
     if (!entry) return null;
     if (!entry.digest) {
       entry.digest = factsDigest(unpackedImports(entry.facts)); // a cache written before digests were kept
-      this.dirty.add(shardOf(file));
+      this.dirty.add(this.shardIndexOf(file));
     }
     return entry.digest;
   };
 
   /** The entry of a file whose bytes this run checked (its facts were asked for). */
   private seenEntry(file: string): Entry | undefined {
-    return this.seen.has(file) ? this.shards?.[shardOf(file)]!.files.get(file) : undefined;
+    return this.seen.has(file) ? this.shards?.[this.shardIndexOf(file)]!.files.get(file) : undefined;
+  }
+
+  private readonly shardIndexes = new Map<string, number>();
+
+  /** shardOf, once per path (asked for its facts, memo and digest: four times a file). */
+  private shardIndexOf(file: string): number {
+    let index = this.shardIndexes.get(file);
+    if (index === undefined) this.shardIndexes.set(file, (index = shardOf(file)));
+    return index;
   }
 
   private outside: { file: string; kept: Map<string, OutsideEntry>; seen: Set<string>; isDirty: boolean } | null = null;
