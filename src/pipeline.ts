@@ -140,7 +140,10 @@ export function scan(options: ScanOptions): ScanOutput {
   );
 
   timings.time('digests', () => {
-    if (options.structureMemoOf) graph.structureMemo = options.structureMemoOf(structureDigest(graph));
+    if (options.structureMemoOf) {
+      graph.structureKey = structureDigest(graph);
+      graph.structureMemo = options.structureMemoOf(graph.structureKey);
+    }
     if (options.digestOf) graph.factsDigest = factsDigestOf(graph, options.digestOf);
   });
   resolver.releaseResolutions();

@@ -43,16 +43,19 @@ function statementHashOf(line: string | null): string {
   return line === null ? '' : sha1(normaliseStatement(line));
 }
 
-function fingerprintWith(finding: Finding, statement: string): string {
+function fingerprintWith(finding: Pick<Finding, 'ruleId' | 'file' | 'message'>, statement: string): string {
   return sha1([finding.ruleId, finding.file, normaliseMessage(finding.message), statement].join('\0')).slice(0, 16);
 }
 
+/** A finding's fingerprint from its parts (rule id, file as reported, message) and where it is (absolute file, line). */
+export type Fingerprinter = (ruleId: string, file: string, message: string, absolute: string, line: number) => string;
+
 /**
- * Replaces each finding's fingerprint with the stable one, reading each file once (`textOf`, the
- * scan's texts); with `--cache` the statement's hash is kept with the file's facts (src/cache/memo),
- * so unchanged files are not read.
+ * Fingerprints of findings at statements, reading each file once (`textOf`, the scan's texts);
+ * with `--cache` the statement's hash is kept with the file's facts (src/cache/memo), so unchanged
+ * files are not read.
  */
-export function stabiliseFingerprints(findings: Finding[], root: string, memoOf?: MemoOf, textOf: (file: string) => string = readSourceText): void {
+export function fingerprinter(memoOf?: MemoOf, textOf: (file: string) => string = readSourceText): Fingerprinter {
   const texts = new Map<string, { text: string; starts: number[] } | null>();
   const lineOf = (file: string, line: number): string | null => {
     let read = texts.get(file);
@@ -69,14 +72,20 @@ export function stabiliseFingerprints(findings: Finding[], root: string, memoOf?
     const end = line < read.starts.length ? read.starts[line]! - 1 : read.text.length;
     return read.text.slice(read.starts[line - 1], end).replace(/\r$/, '');
   };
-  for (const f of findings) {
-    if (NOT_AT_A_STATEMENT.has(f.ruleId)) {
-      f.fingerprint = fingerprintWith(f, '');
-      continue;
-    }
-    const file = path.join(root, f.file);
-    f.fingerprint = fingerprintWith(f, memoized(memoOf?.(file), `statement:${f.line}`, '', () => statementHashOf(lineOf(file, f.line))));
-  }
+  return (ruleId, file, message, absolute, line) => {
+    const finding = { ruleId, file, message };
+    if (NOT_AT_A_STATEMENT.has(ruleId)) return fingerprintWith(finding, '');
+    return fingerprintWith(finding, memoized(memoOf?.(absolute), `statement:${line}`, '', () => statementHashOf(lineOf(absolute, line))));
+  };
+}
+
+/**
+ * Sets the stable fingerprint of each finding that has none yet (a rule that keeps its findings
+ * between runs, lazy-import, sets its own with a fingerprinter).
+ */
+export function stabiliseFingerprints(findings: Finding[], root: string, memoOf?: MemoOf, textOf: (file: string) => string = readSourceText): void {
+  const fingerprintOf = fingerprinter(memoOf, textOf);
+  for (const f of findings) if (!f.fingerprint) f.fingerprint = fingerprintOf(f.ruleId, f.file, f.message, path.join(root, f.file), f.line);
 }
 
 /** Offsets where each line starts (line n at index n - 1). */

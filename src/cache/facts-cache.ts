@@ -33,9 +33,10 @@ interface OutsideEntry {
   memo?: MemoSlots;
 }
 
-/** A FileMemo over a holder's slots; `onSet` marks what must be written. */
-function memoIn(holder: { memo?: MemoSlots }, onSet: () => void): FileMemo {
+/** A FileMemo over a holder's slots; `onSet` marks what must be written, `isWritten` tells whether it is. */
+function memoIn(holder: { memo?: MemoSlots }, onSet: () => void, isWritten: () => boolean): FileMemo {
   return {
+    isWritten,
     get: (slot, context) => {
       const kept = holder.memo?.get(slot);
       return kept && kept.context === context ? kept.value : undefined;
@@ -241,12 +242,12 @@ export class FactsCache {
     if (memo) return memo;
     const index = this.shardIndexOf(file);
     const entry = this.seenEntry(file);
-    if (entry) memo = memoIn(entry, () => this.dirty.add(index));
+    if (entry) memo = memoIn(entry, () => this.dirty.add(index), () => this.dirty.has(index));
     else {
       // A file the scan did not parse (a source file outside the graph): kept while its size and time are.
       const outside = this.outsideEntry(file);
       if (!outside) return null;
-      memo = memoIn(outside, () => (this.outside!.isDirty = true));
+      memo = memoIn(outside, () => (this.outside!.isDirty = true), () => this.outside!.isDirty);
     }
     this.memos.set(file, memo);
     return memo;

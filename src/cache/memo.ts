@@ -12,6 +12,11 @@ export interface FileMemo {
   /** The value kept in `slot` when it was computed in `context`, else undefined. */
   get(slot: string, context: string): unknown;
   set(slot: string, context: string, value: unknown): void;
+  /**
+   * Whether this run writes the file's memo anyway (its cache entry changed): a value set then
+   * costs no write of its own. Absent: every set is written.
+   */
+  isWritten?(): boolean;
 }
 
 /** The memo of a file whose bytes the cache checked in this run, or null. */

@@ -142,6 +142,8 @@ export class ProjectGraph {
   readonly facts = new Map<string, FileFacts>();
   /** With `--cache`: values derived from this graph's structure, kept between runs (src/graph/structure-memo). */
   structureMemo: StructureMemo | null = null;
+  /** With `--cache`: the digest of this graph's structure (structureDigest), which keys structureMemo. */
+  structureKey: string | null = null;
   /**
    * With `--cache`: a digest of every file's facts but their sizes (null when not all are known):
    * with structureMemo it keys analyses that do not depend on sizes (src/effects/analyze).

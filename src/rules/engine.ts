@@ -142,7 +142,7 @@ function toFinding(graph: ProjectGraph, ruleId: string, severity: Exclude<Severi
   if (d.why) finding.why = d.why;
   if (d.help) finding.help = d.help;
   if (d.fix) finding.fix = d.fix;
-  finding.fingerprint = ''; // set by stabiliseFingerprints (src/baseline/fingerprint) from the statement's text
+  finding.fingerprint = d.fingerprint ?? ''; // else set by stabiliseFingerprints (src/baseline/fingerprint) from the statement's text
   return finding;
 }
 

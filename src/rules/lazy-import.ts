@@ -1,10 +1,13 @@
 // rules/lazy-import: an eager import used only inside functions, whose lazy loading saves something
 // for some entry (dominator tree); carries the rewrite as a fix. Also: module-level service and
 // engine instances that a memoised accessor can create on first use.
+import { createHash } from 'node:crypto';
+import type { Leaving } from '../graph/dominators.js';
 import { savingOf, savingsIndex, type EdgeFilter } from '../graph/entry-report.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import { formatBytes, plural } from '../report/format.js';
-import { memoized } from '../cache/memo.js';
+import { memoized, type FileMemo } from '../cache/memo.js';
+import { fingerprinter } from '../baseline/fingerprint.js';
 import { fixEnvOf, isImportDeferAvailable, type FixEnv } from '../fix/environment.js';
 import type { Edit } from '../fix/edits.js';
 import { diffOfPlan, fixOfDiff } from '../fix/plan-diff.js';
@@ -13,6 +16,7 @@ import { planInstanceAccessors } from '../fix/instance-accessor.js';
 import { isLazyCandidate, planLazyImport, valueBindings, type NoPlan, type RewritePlan } from '../fix/lazy-import-rewrite.js';
 import { detailsOf } from '../parse/details.js';
 import { usesOf } from '../parse/uses.js';
+import type { ResolvedConfig } from '../config/schema.js';
 import type { FileFacts } from '../types.js';
 import type { Weights } from '../weigh/types.js';
 import { createRule } from './rule.js';
@@ -45,10 +49,11 @@ function candidatesOf(graph: ProjectGraph): Uint8Array {
 /** Savings are kept only for the imports this rule can report (the candidates). */
 const isCandidateEdge: EdgeFilter = (graph, edge) => candidatesOf(graph)[edge] === 1;
 
-/** Savings of making the import behind indexed edge `edge` lazy, from each entry's dominator tree (null: it saves nothing). */
-export function edgeSaving(graph: ProjectGraph, weights: Weights, edge: number): EdgeSaving | null {
-  const saved = savingsIndex(graph, weights, isCandidateEdge).byEdge.get(edge);
-  if (!saved?.length) return null;
+/** Per entry, what it stops loading when one edge is lazy (from the savings index). */
+type Saved = ReadonlyArray<{ entry: string; leaving: Leaving }>;
+
+/** Savings of making an import lazy, from what each entry's dominator tree says leaves (`saved`, not empty). */
+export function edgeSaving(graph: ProjectGraph, weights: Weights, saved: Saved): EdgeSaving {
   const perEntry = new Map<string, { modules: number; bytes: number }>();
   const packages = new Set<string>();
   for (const { entry, leaving } of saved) {
@@ -108,6 +113,10 @@ export default createRule({
   check({ graph, weights, config, report, project, formatOf, textOf, sourceFiles, memoOf }) {
     const env = fixEnvOf({ project, formatOf, textOf, sourceFiles, ...(memoOf ? { memoOf } : {}) });
     const deferContext = `${isImportDeferAvailable(env)}|${graph.root}`;
+    // With --cache and a structure digest, each file's findings are kept (keptFindings).
+    const runKey = memoOf && graph.structureKey ? `${graph.structureKey}|${configDigest(config)}|${weightsDigest(graph, weights)}` : null;
+    const fingerprintOf = fingerprinter(memoOf, textOf);
+    const index = savingsIndex(graph, weights, isCandidateEdge);
     // Over each parsed file's import edges (an import that is no edge saves nothing), in the order
     // the graph lists them; findings are sorted after the rules run.
     const g = graph.indexed();
@@ -116,34 +125,102 @@ export default createRule({
       const facts = g.facts[id];
       if (!facts || facts.parseError) continue;
       const file = g.names[id]!;
-      let memo: ReturnType<NonNullable<typeof memoOf>> | undefined;
+      let memo: FileMemo | null | undefined;
       let context: string | undefined;
+      let kept: KeptFinding[] | undefined;
+      const made: KeptFinding[] = [];
+      let isChanged = false;
       for (let edge = g.start[id]!, end = g.start[id + 1]!; edge < end; edge++) {
         if (candidates[edge] !== 1) continue;
-        const saving = edgeSaving(graph, weights, edge);
-        if (!saving) continue;
+        const saved = index.byEdge.get(edge);
+        if (!saved?.length) continue;
         const importIndex = g.importIndex[edge]!;
         const fact = facts.imports[importIndex]!;
-        const names = valueBindings(fact).map((b) => b.local);
-        const savings: Record<string, { modules: number; bytes: number }> = {};
-        for (const [entry, s] of [...saving.perEntry].sort(([a], [b]) => (a < b ? -1 : 1))) savings[graph.rel(entry)] = { modules: s.modules, bytes: s.bytes };
-        // The plan and its diff depend on the file's bytes, its module format, whether `import defer`
-        // is available and the root: with --cache they are kept with the file's facts.
-        memo ??= memoOf?.(file);
-        context ??= `${env.formatOf(file)}|${deferContext}`;
+        if (context === undefined) {
+          memo = memoOf?.(file);
+          // The plan and its diff depend on the file's bytes, its module format, whether `import
+          // defer` is available and the root: with --cache they are kept with the file's facts.
+          context = `${env.formatOf(file)}|${deferContext}`;
+          kept = runKey && memo ? (memo.get(KEPT_SLOT, `${context}|${runKey}`) as KeptFinding[] | undefined) : undefined;
+        }
         const { plan, edits, diff } = memoized(memo, `lazy-import:${importIndex}`, context, () => planned(file, facts, importIndex, env, graph.root));
-        const list = names.map((n) => `\`${n}\``).join(', ');
+        const sig = runKey ? savingsSignature(graph, weights, saved) : '';
+        let finding = kept?.find((k) => k.importIndex === importIndex && k.sig === sig);
+        if (!finding) {
+          isChanged = true;
+          const saving = edgeSaving(graph, weights, saved);
+          const names = valueBindings(fact).map((b) => b.local);
+          const savings: KeptFinding['savings'] = {};
+          for (const [entry, s] of [...saving.perEntry].sort(([a], [b]) => (a < b ? -1 : 1))) savings[graph.rel(entry)] = { modules: s.modules, bytes: s.bytes };
+          const list = names.map((n) => `\`${n}\``).join(', ');
+          const message = `${list} from ${fact.specifier} ${names.length === 1 ? 'is' : 'are'} used only inside functions: loading it on first use ${savingPhrase(graph, saving)}`;
+          finding = { importIndex, sig, message, savings, fingerprint: fingerprintOf('lazy-import', graph.rel(file), message, file, fact.line) };
+        }
+        made.push(finding);
         report({
           file,
           line: fact.line,
           column: fact.column,
-          message: `${list} from ${fact.specifier} ${names.length === 1 ? 'is' : 'are'} used only inside functions: loading it on first use ${savingPhrase(graph, saving)}`,
-          why: `it is evaluated when the module is imported, although nothing uses it until a function runs`,
+          message: finding.message,
+          why: WHY,
           help: plan.kind ? plan.description : plan.reason,
-          ...(plan.kind && diff !== null ? { fix: fixOfDiff(plan, diff, savings, () => JSON.parse(edits!) as Edit[]) } : {}),
+          fingerprint: finding.fingerprint,
+          ...(plan.kind && diff !== null ? { fix: fixOfDiff(plan, diff, finding.savings, () => JSON.parse(edits!) as Edit[]) } : {}),
         });
+      }
+      // Kept when something changed, unless only savings changed in a file whose cache entry is not
+      // written this run: an edit elsewhere (a file grew) would otherwise rewrite the shards of every
+      // file its size reaches; such findings are made again until their file's entry is written.
+      if (runKey && memo && (isChanged || made.length !== (kept?.length ?? 0)) && (kept === undefined || memo.isWritten?.() !== false)) {
+        memo.set(KEPT_SLOT, `${context}|${runKey}`, made);
       }
     }
     for (const finding of planInstanceAccessors(graph, config, env)) report(finding);
   },
 });
+
+const WHY = 'it is evaluated when the module is imported, although nothing uses it until a function runs';
+
+/**
+ * What `--cache` keeps of a reported import (slot KEPT_SLOT of its file, for one structure, config,
+ * package weights, module format and root): the message, savings and fingerprint, used again while
+ * the savings are the same (`sig`). The file's own bytes are covered by the memo (dropped when they
+ * change), the rest of the finding by the kept plan.
+ */
+interface KeptFinding {
+  importIndex: number;
+  sig: string;
+  message: string;
+  savings: Record<string, { modules: number; bytes: number }>;
+  fingerprint: string;
+}
+
+const KEPT_SLOT = 'lazy-import:findings';
+
+/** Modules and bytes each entry saves, in entry order: beyond the structure, what the message and savings depend on. */
+function savingsSignature(graph: ProjectGraph, weights: Weights, saved: Saved): string {
+  let sig = '';
+  for (const { entry, leaving } of saved) {
+    const s = savingOf(graph, weights, entry, leaving);
+    sig += `${s.modules}:${s.bytes},`;
+  }
+  return sig;
+}
+
+const configDigests = new WeakMap<ResolvedConfig, string>();
+
+function configDigest(config: ResolvedConfig): string {
+  let digest = configDigests.get(config);
+  if (digest === undefined) configDigests.set(config, (digest = createHash('sha1').update(JSON.stringify(config)).digest('hex')));
+  return digest;
+}
+
+/** The weights of the graph's packages (each weight, whether heavy): the order packages are named in. */
+function weightsDigest(graph: ProjectGraph, weights: Weights): string {
+  const g = graph.indexed();
+  const hash = createHash('sha1');
+  for (let id = 0; id < g.names.length; id++) {
+    if (g.isPackage[id]) hash.update(`${JSON.stringify([g.names[id], weights.of(g.names[id]!), weights.isHeavy(g.names[id]!)])}\n`);
+  }
+  return hash.digest('hex');
+}

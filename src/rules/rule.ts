@@ -38,6 +38,8 @@ export interface Diagnostic {
   chain?: string[];
   /** Overrides the configured severity (e.g. service-instantiation raised to error). */
   severity?: Exclude<Severity, 'off'>;
+  /** The finding's fingerprint, from src/baseline/fingerprint's fingerprinter (a rule that keeps its findings sets it). */
+  fingerprint?: string;
 }
 
 /** What a rule's check receives. */

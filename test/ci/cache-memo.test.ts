@@ -261,6 +261,49 @@ describe('--cache keeps derived values', () => {
     expect(resolutionStamp(dir, NO_TSCONFIG, '', listings)).toEqual(plain);
   });
 
+  it('reports lazy-import findings kept while their savings are unchanged, and makes again those whose savings changed', () => {
+    const dir = tempCopy(SAMPLE, 'memo-kept');
+    const location = path.join(dir, '.memo-cache/');
+    const first = cachedScan(dir, location);
+    const shardFiles = () => fs.readdirSync(location).filter((f) => /^facts\.v8\.\d+$/.test(f)).map((f) => path.join(location, f));
+    type Kept = Array<{ importIndex: number; message: string }>;
+    type Shard = { files: Map<string, { memo?: Map<string, { context: string; value: unknown }> }> };
+    // Mark one kept message in the cache: a warm run that shows the mark reported the kept finding.
+    let marked: { file: string; importIndex: number; message: string } | null = null;
+    let keptCount = 0;
+    for (const shardFile of shardFiles()) {
+      const shard = v8.deserialize(fs.readFileSync(shardFile)) as Shard;
+      for (const [file, entry] of shard.files) {
+        const kept = entry.memo?.get('lazy-import:findings')?.value as Kept | undefined;
+        keptCount += kept?.length ?? 0;
+        // One whose import is of a project file (grown below).
+        const one = kept?.find((k) => first.out.graph.resolutions.get(file)![k.importIndex]?.type === 'file');
+        if (!one || marked) continue;
+        one.message += ' (as kept)';
+        marked = { file, importIndex: one.importIndex, message: one.message };
+        fs.writeFileSync(shardFile, v8.serialize(shard));
+      }
+    }
+    expect(keptCount).toBe(first.out.result.findings.filter((f) => f.ruleId === 'lazy-import' && f.message.includes('used only inside functions')).length);
+    expect(marked).not.toBeNull();
+    const { file, importIndex, message } = marked!;
+    expect(cachedScan(dir, location).out.result.findings.map((f) => f.message)).toContain(message);
+
+    // The module that import loads grows: the finding's savings change, so it is made again, and only
+    // the grown file's shard is written (the findings of other files keep their entries unwritten).
+    const grown = (first.out.graph.resolutions.get(file)![importIndex] as { path: string }).path;
+    const times = () => new Map(shardFiles().map((f) => [f, fs.statSync(f).mtimeMs]));
+    const before = times();
+    fs.appendFileSync(grown, `\n/*${'x'.repeat(5_000)}*/\n`);
+    const after = cachedScan(dir, location);
+    expect(after.out.result.findings.map((f) => f.message)).not.toContain(message);
+    expect(cachedReport(after)).toBe(uncachedReport(dir));
+    const written = [...times()].filter(([f, t]) => before.get(f) !== t).map(([f]) => f);
+    const shardOfGrown = shardFiles().filter((f) => (v8.deserialize(fs.readFileSync(f)) as Shard).files.has(grown));
+    expect(written).toEqual(shardOfGrown);
+    expect(cachedReport(cachedScan(dir, location))).toBe(uncachedReport(dir));
+  });
+
   it('keeps dominator trees while no import is added or removed, and the savings follow the sizes', () => {
     const dir = tempCopy(SAMPLE, 'memo-structure');
     const location = path.join(dir, '.memo-cache/');
