@@ -29,8 +29,28 @@ export interface Leaving {
  */
 export interface EntryDominance {
   entry: string;
-  /** Edge id (edgeIdOf) -> what leaves the eager closure when that import is lazy (edges that save nothing are absent). */
-  edgeSavings: Map<number, Leaving>;
+  /** The edges (edgeIdOf) that save something, and at the same index what leaves the eager closure when that import is lazy. */
+  edges: Int32Array;
+  files: Int32Array;
+  fileBytes: Float64Array;
+  packages: ReadonlyArray<readonly string[]>;
+  /** The same as a map, edge id -> Leaving (made when first read). */
+  readonly edgeSavings: Map<number, Leaving>;
+}
+
+/** An EntryDominance over its columns. */
+function entryDominance(entry: string, edges: Int32Array, files: Int32Array, fileBytes: Float64Array, packages: ReadonlyArray<readonly string[]>): EntryDominance {
+  let map: Map<number, Leaving> | null = null;
+  return {
+    entry,
+    edges,
+    files,
+    fileBytes,
+    packages,
+    get edgeSavings() {
+      return (map ??= new Map(Array.from(edges, (edge, i) => [edge, { files: files[i]!, fileBytes: fileBytes[i]!, packages: packages[i]! }])));
+    },
+  };
 }
 
 /** Scratch per graph: graph id -> index in the closure being processed, -1 outside it. */
@@ -62,7 +82,7 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
   const total = globalIds.length;
   if (total === 0) {
     // The entry is not in the graph: nothing to save.
-    return { entry, edgeSavings: new Map<number, Leaving>() };
+    return entryDominance(entry, new Int32Array(0), new Int32Array(0), new Float64Array(0), []);
   }
   const memo = graph.structureMemo;
   const key = `dominators\0${entry}`;
@@ -87,13 +107,23 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
     bytes[p] = bytes[p]! + bytes[n]!;
     if (packages[n]) (packages[p] ??= []).push(...packages[n]!);
   }
-  const edgeSavings = new Map<number, Leaving>();
+  // Columns of the sole edges that save something (no object per edge: most are never asked about).
+  const count = soleEdges.length / 2;
+  const edges = new Int32Array(count);
+  const savedFiles = new Int32Array(count);
+  const savedBytes = new Float64Array(count);
+  const savedPackages: Array<readonly string[]> = [];
+  let at = 0;
   for (let i = 0; i < soleEdges.length; i += 2) {
     const v = soleEdges[i]!;
-    const leaving = { files: files[v]!, fileBytes: bytes[v]!, packages: packages[v] ? [...packages[v]!].sort() : NO_PACKAGES };
-    if (leaving.files || leaving.packages.length) edgeSavings.set(soleEdges[i + 1]!, leaving);
+    if (!files[v] && !packages[v]) continue;
+    edges[at] = soleEdges[i + 1]!;
+    savedFiles[at] = files[v]!;
+    savedBytes[at] = bytes[v]!;
+    savedPackages.push(packages[v] ? [...packages[v]!].sort() : NO_PACKAGES);
+    at++;
   }
-  return { entry, edgeSavings };
+  return entryDominance(entry, edges.subarray(0, at), savedFiles.subarray(0, at), savedBytes.subarray(0, at), savedPackages);
 }
 
 /**

@@ -276,21 +276,27 @@ export function savingsIndex(graph: ProjectGraph, weights: Weights, filter: Edge
   const isKept = new Int8Array(g.target.length).fill(-1);
   for (const entry of graph.entries) {
     let best: (Cut & { key: string | null }) | null = null;
-    for (const [edge, leaving] of dominance(graph, entry).edgeSavings) {
+    const { edges, files, fileBytes, packages } = dominance(graph, entry);
+    for (let i = 0; i < edges.length; i++) {
+      const edge = edges[i]!;
       if (isKept[edge] === -1) isKept[edge] = filter?.(graph, edge) ? 1 : 0;
+      let leaving: Leaving | null = null;
       if (isKept[edge] === 1) {
         let list = index.byEdge.get(edge);
         if (!list) index.byEdge.set(edge, (list = []));
-        list.push({ entry, leaving });
+        list.push({ entry, leaving: (leaving = { files: files[i]!, fileBytes: fileBytes[i]!, packages: packages[i]! }) });
       }
-      const saving = savingOf(graph, weights, entry, leaving);
-      if (best && (saving.bytes < best.bytes || (saving.bytes === best.bytes && saving.modules < best.modules))) continue;
-      if (best && saving.bytes === best.bytes && saving.modules === best.modules) {
+      // What the entry saves: the files alone, or with the packages' share (savingOf).
+      let modules = files[i]!;
+      let bytes = fileBytes[i]!;
+      if (packages[i]!.length) ({ modules, bytes } = savingOf(graph, weights, entry, leaving ?? { files: modules, fileBytes: bytes, packages: packages[i]! }));
+      if (best && (bytes < best.bytes || (bytes === best.bytes && modules < best.modules))) continue;
+      if (best && bytes === best.bytes && modules === best.modules) {
         best.key ??= keyOf(best.edge);
         const key = keyOf(edge);
         if (byString(key, best.key) >= 0) continue;
-        best = { edge, key, ...saving };
-      } else best = { edge, key: null, ...saving };
+        best = { edge, key, modules, bytes };
+      } else best = { edge, key: null, modules, bytes };
     }
     index.cuts.set(entry, best && { edge: best.edge, modules: best.modules, bytes: best.bytes });
   }
