@@ -105,8 +105,9 @@ function sideEffectsById(graph: ProjectGraph, findings: Finding[]): Array<string
   let byId = perGraph.get(graph);
   if (!byId) {
     const { byFile } = sideEffectsByFile(findings);
-    const g = graph.indexed();
-    byId = g.names.map((name) => (graph.isPackage(name) ? undefined : byFile.get(graph.rel(name))));
+    // Through the ranks' relative paths (parsed files only: assets and packages have no findings).
+    const { rankById, relByRank } = ranksOf(graph);
+    byId = Array.from(rankById, (rank) => (rank < 0 || byFile.size === 0 ? undefined : byFile.get(relByRank[rank]!)));
     perGraph.set(graph, byId);
   }
   return byId;
@@ -118,20 +119,25 @@ export function entryReport(graph: ProjectGraph, weights: Weights, entry: string
   // Over node ids (every entry is a node of the graph it was built from): a handful of map
   // lookups per module and entry was most of this stage at 20k files.
   const g = graph.indexed();
-  const fileIds: number[] = [];
+  const { eagerIds } = closure;
+  const files = new Int32Array(eagerIds.length);
+  let fileCount = 0;
   const packages: string[] = [];
   let bytes = 0;
-  for (const id of closure.eagerIds) {
+  for (let i = 0; i < eagerIds.length; i++) {
+    const id = eagerIds[i]!;
     if (g.isPackage[id]) packages.push(g.names[id]!);
-    else fileIds.push(id), (bytes += g.bytes[id]!);
+    else (files[fileCount++] = id), (bytes += g.bytes[id]!);
   }
+  const fileIds = files.subarray(0, fileCount);
   const packageTotals = weights.union(packages);
   const rel = graph.rel(entry);
   const { ruleOrder } = sideEffectsByFile(findings);
   const byId = sideEffectsById(graph, findings);
   const counts = new Map<string, number>();
-  for (const id of fileIds) {
-    for (const ruleId of byId[id] ?? []) counts.set(ruleId, (counts.get(ruleId) ?? 0) + 1);
+  for (let i = 0; i < fileIds.length; i++) {
+    const ruleIds = byId[fileIds[i]!];
+    if (ruleIds) for (const ruleId of ruleIds) counts.set(ruleId, (counts.get(ruleId) ?? 0) + 1);
   }
   const sideEffectsByKind: Record<string, number> = {};
   for (const ruleId of ruleOrder) if (counts.has(ruleId)) sideEffectsByKind[ruleId] = counts.get(ruleId)!;
