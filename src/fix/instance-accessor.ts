@@ -213,24 +213,29 @@ export function planInstanceAccessor(graph: ProjectGraph, file: string, effect: 
   };
 }
 
-const importersCache = new WeakMap<ProjectGraph, Map<string, Array<{ file: string; importIndex: number }>>>();
+/** Per graph: the edges into each node, as offsets (by node id) into a list of edge ids in edge order. */
+const edgesInto = new WeakMap<ProjectGraph, { start: Int32Array; edges: Int32Array }>();
 
-/** The imports (file, index) that resolve to a project file, in graph order (indexed once per graph). */
+/** The imports (file, index) that resolve to a project file, in graph order: by importing file, then import. */
 function importersOf(graph: ProjectGraph, target: string): Array<{ file: string; importIndex: number }> {
-  let byTarget = importersCache.get(graph);
-  if (!byTarget) {
-    byTarget = new Map();
-    for (const [file, resolutions] of graph.resolutions) {
-      resolutions.forEach((r, importIndex) => {
-        if (r?.type !== 'file') return;
-        let list = byTarget!.get(r.path);
-        if (!list) byTarget!.set(r.path, (list = []));
-        list.push({ file, importIndex });
-      });
-    }
-    importersCache.set(graph, byTarget);
+  const g = graph.indexed();
+  let into = edgesInto.get(graph);
+  if (!into) {
+    // Counted, then filled in edge order (edges are grouped by source, sources in node order).
+    const start = new Int32Array(g.names.length + 1);
+    for (let k = 0; k < g.target.length; k++) start[g.target[k]! + 1]!++;
+    for (let n = 0; n < g.names.length; n++) start[n + 1]! += start[n]!;
+    const edges = new Int32Array(g.target.length);
+    const at = start.slice(0, g.names.length);
+    for (let k = 0; k < g.target.length; k++) edges[at[g.target[k]!]!++] = k;
+    edgesInto.set(graph, (into = { start, edges }));
   }
-  return byTarget.get(target) ?? [];
+  const id = g.idOf.get(target);
+  if (id === undefined) return [];
+  const found: number[] = Array.from(into.edges.subarray(into.start[id]!, into.start[id + 1]!));
+  // A file's edges are listed by target, later imports first: by import within each file.
+  found.sort((a, b) => g.source[a]! - g.source[b]! || g.importIndex[a]! - g.importIndex[b]!);
+  return found.map((k) => ({ file: g.names[g.source[k]!]!, importIndex: g.importIndex[k]! }));
 }
 
 /** `x` -> `getX()`; `{ x }` (a shorthand property, `shorthand` its name) -> `{ x: getX() }`. */
