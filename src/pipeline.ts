@@ -226,15 +226,19 @@ function keptResolutions(memoOf: MemoOf, root: string, stamp: string): BuildOpti
 /** A file's resolutions depend on its imports and the stamp, not on the rest of its text (src/cache/memo). */
 const RESOLUTIONS_SLOT = `${IMPORTS_SLOT}resolutions`;
 
-/** One digest of every parsed file's facts digest, in path order (null when one is missing). */
+/**
+ * One digest of every parsed file's facts digest, in the order the walk parsed them (null when one
+ * is missing): the same files and facts give the same order, so no sort; it keys values kept with
+ * the structure, which already fixes the files.
+ */
 function factsDigestOf(graph: ProjectGraph, digestOf: (file: string) => string | null): string | null {
-  const hash = createHash('sha1');
-  for (const file of [...graph.facts.keys()].sort()) {
+  let text = '';
+  for (const file of graph.facts.keys()) {
     const digest = digestOf(file);
     if (!digest) return null;
-    hash.update(`${file}\0${digest}\n`);
+    text += `${file}\0${digest}\n`;
   }
-  return hash.digest('hex');
+  return createHash('sha1').update(text).digest('hex');
 }
 
 /** Project files in the union of the entries' eager closures (a mark per node id, not a set of paths). */
