@@ -145,16 +145,20 @@ export class FactsCache {
     this.misses++;
     this.memos.delete(file); // bound to the entry this parse replaces
     const facts = packDetails((this.parse ?? parse)(file));
-    if (hash) {
-      const memo = hit ? importsMemoKept(hit, facts) : undefined;
-      shards[index]!.files.set(file, { hash, size: stat!.size, mtimeMs: stat!.mtimeMs, facts, digest: factsDigest(facts), ...(memo ? { memo } : {}) });
-      this.dirty.add(index);
-    } else if (hit) {
-      shards[index]!.files.delete(file); // unreadable now: its old facts and memo no longer apply
-      this.dirty.add(index);
+    if (!hash) {
+      if (hit) {
+        shards[index]!.files.delete(file); // unreadable now: its old facts and memo no longer apply
+        this.dirty.add(index);
+      }
+      return facts;
     }
-    // Hand the pipeline a copy identical to what a later run will read back.
-    return hash ? (v8.deserialize(v8.serialize(facts)) as FileFacts) : facts;
+    // The pipeline gets what a later run will read back, and the cache keeps that same object (no
+    // one mutates facts): one copy of every file's facts, not two (50k files: 0.5 GB).
+    const kept = v8.deserialize(v8.serialize(facts)) as FileFacts;
+    const memo = hit ? importsMemoKept(hit, kept) : undefined;
+    shards[index]!.files.set(file, { hash, size: stat!.size, mtimeMs: stat!.mtimeMs, facts: kept, digest: factsDigest(kept), ...(memo ? { memo } : {}) });
+    this.dirty.add(index);
+    return kept;
   };
 
   private dirs: { file: string; kept: Map<string, Listing>; seen: Set<string>; isDirty: boolean } | null = null;
