@@ -126,7 +126,7 @@ export function scan(options: ScanOptions): ScanOutput {
   const parseOne = (file: string) => (parsedCount++, readFacts(file, hook, hasBodies, kept.keep));
   const parse = options.factsOf ? (file: string) => options.factsOf!(file, root, parseOne) : parseOne;
   const stamp = options.memoOf ? timings.time('resolve', () => resolutionStamp(root, project, options.isTypeOnlyKept ? 'type-only kept' : '', options.listingsFor?.(root))) : null;
-  const resolutionsOf = options.memoOf && stamp && !stamp.hasLinks ? keptResolutions(options.memoOf, root, stamp.stamp) : undefined;
+  const linksOf = options.memoOf && stamp && !stamp.hasLinks ? keptLinks(options.memoOf, root, stamp.stamp) : undefined;
   const graph = timings.time('graph', () =>
     buildGraph({
       root,
@@ -136,7 +136,7 @@ export function scan(options: ScanOptions): ScanOutput {
       factsOf: (file) => timings.time('parse', () => parse(file)),
       timeResolve: (resolveFile) => timings.time('resolve', resolveFile),
       isTypeOnlyKept: options.isTypeOnlyKept,
-      resolutionsOf,
+      linksOf,
     }),
   );
 
@@ -198,16 +198,17 @@ export function scan(options: ScanOptions): ScanOutput {
 }
 
 /**
- * `--cache`: each file's resolutions kept with its facts while the resolution stamp (src/resolve/stamp)
- * is unchanged. The stamp covers the names under the root only: a file with an unresolved import,
- * or one that resolves to a file outside the root, is resolved again on every run (a file added
- * there could change the answer).
+ * `--cache`: each file's links (its resolutions, and each import's specifier and flags: what the
+ * walk reads, so a file with kept links has its import facts left unparsed) kept with its facts
+ * while the resolution stamp (src/resolve/stamp) is unchanged. The stamp covers the names under
+ * the root only: a file with an unresolved import, or one that resolves to a file outside the
+ * root, is resolved again on every run (a file added there could change the answer).
  */
-function keptResolutions(memoOf: MemoOf, root: string, stamp: string): BuildOptions['resolutionsOf'] {
+function keptLinks(memoOf: MemoOf, root: string, stamp: string): BuildOptions['linksOf'] {
   const inside = root.endsWith(path.sep) ? root : root + path.sep;
   const isCovered = (r: Resolved | null) => r?.type !== 'unresolved' && (r?.type !== 'file' || r.path.startsWith(inside));
-  // Kept as one string per file (each resolution's JSON on a line, null as `-`) and read back as
-  // one object per distinct resolution: most files import the same few hundred modules.
+  // Resolutions kept as one string per file (each resolution's JSON on a line, null as `-`) and
+  // read back as one object per distinct resolution: most files import the same few hundred modules.
   const distinct = new Map<string, Resolved>();
   const decode = (line: string): Resolved | null => {
     if (line === '-') return null;
@@ -215,18 +216,34 @@ function keptResolutions(memoOf: MemoOf, root: string, stamp: string): BuildOpti
     if (!r) distinct.set(line, (r = JSON.parse(line) as Resolved));
     return r;
   };
-  return (file, resolveAll) => {
+  return (file, linksOf) => {
     const memo = memoOf(file);
-    const kept = memo?.get(RESOLUTIONS_SLOT, stamp);
-    if (typeof kept === 'string') return kept === '' ? [] : kept.split('\n').map(decode);
-    const made = resolveAll();
-    if (made.every(isCovered)) memo?.set(RESOLUTIONS_SLOT, stamp, made.map((r) => (r ? JSON.stringify(r) : '-')).join('\n'));
+    const kept = memo?.get(LINKS_SLOT, stamp) as KeptLinks | undefined;
+    if (kept) {
+      return {
+        resolutions: kept.resolutions === '' ? [] : kept.resolutions.split('\n').map(decode),
+        specifiers: JSON.parse(kept.specifiers) as string[],
+        flags: kept.flags,
+      };
+    }
+    const made = linksOf();
+    if (made.resolutions.every(isCovered)) {
+      const resolutions = made.resolutions.map((r) => (r ? JSON.stringify(r) : '-')).join('\n');
+      memo?.set(LINKS_SLOT, stamp, { resolutions, specifiers: JSON.stringify(made.specifiers), flags: made.flags } satisfies KeptLinks);
+    }
     return made;
   };
 }
 
-/** A file's resolutions depend on its imports and the stamp, not on the rest of its text (src/cache/memo). */
-const RESOLUTIONS_SLOT = `${IMPORTS_SLOT}resolutions`;
+/** A file's links as kept: resolutions as lines, specifiers as JSON text, flags as bytes. */
+interface KeptLinks {
+  resolutions: string;
+  specifiers: string;
+  flags: Uint8Array;
+}
+
+/** A file's links depend on its imports and the stamp, not on the rest of its text (src/cache/memo). */
+const LINKS_SLOT = `${IMPORTS_SLOT}links`;
 
 /**
  * One digest of every parsed file's facts digest, in the order the walk parsed them (null when one

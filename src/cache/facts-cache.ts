@@ -381,9 +381,29 @@ export class FactsCache {
  */
 type StoredFacts = Omit<FileFacts, 'imports'> & { imports: FileFacts['imports'] | string };
 
-/** The facts with their imports parsed (in place: once per entry). */
+/** The JSON text of the imports of facts whose imports were not read yet (unpackedImports). */
+const importsText = new WeakMap<object, string>();
+
+/**
+ * The facts as the pipeline sees them: their imports parsed when first read (in place, once per
+ * entry). A warm run that needs no import of a file (its resolutions, edges and findings kept)
+ * never parses them: most files' imports at 5k.
+ */
 function unpackedImports(facts: StoredFacts): FileFacts {
-  if (typeof facts.imports === 'string') facts.imports = JSON.parse(facts.imports) as FileFacts['imports'];
+  if (importsText.has(facts)) return facts as FileFacts;
+  const text = facts.imports;
+  if (typeof text !== 'string') return facts as FileFacts;
+  importsText.set(facts, text);
+  Object.defineProperty(facts, 'imports', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const imports = JSON.parse(text) as FileFacts['imports'];
+      Object.defineProperty(facts, 'imports', { value: imports, writable: true, configurable: true, enumerable: true });
+      importsText.delete(facts);
+      return imports;
+    },
+  });
   return facts as FileFacts;
 }
 
@@ -402,7 +422,13 @@ function packedShard(shard: Shard): Shard {
   const files = new Map<string, Entry>();
   for (const [file, entry] of shard.files) {
     const { facts } = entry;
-    files.set(file, typeof facts.imports === 'string' ? entry : { ...entry, facts: { ...facts, imports: JSON.stringify(facts.imports) } });
+    const text = importsText.get(facts);
+    if (text !== undefined) {
+      // Not read this run: the text as read, without calling the getter (a spread would).
+      const copy: Record<string, unknown> = {};
+      for (const key of Object.keys(facts)) copy[key] = key === 'imports' ? text : facts[key as keyof StoredFacts];
+      files.set(file, { ...entry, facts: copy as StoredFacts });
+    } else files.set(file, typeof facts.imports === 'string' ? entry : { ...entry, facts: { ...facts, imports: JSON.stringify(facts.imports) } });
   }
   return { version: shard.version, files };
 }

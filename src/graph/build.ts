@@ -17,9 +17,24 @@ export interface BuildOptions {
   timeResolve?: <T>(resolveFile: () => T) => T;
   /** Keep type-only and elided imports as edges (a comparison mode for cross-checks). */
   isTypeOnlyKept?: boolean;
-  /** A file's resolutions, one per import (null: not resolved), kept or made by `resolveAll` (`--cache`). */
-  resolutionsOf?: (file: string, resolveAll: () => Array<Resolved | null>) => Array<Resolved | null>;
+  /**
+   * A file's resolutions, one per import (null: not resolved), and what the walk needs of its
+   * imports, kept or made by `linksOf` (`--cache`): a file whose links are kept needs no import facts.
+   */
+  linksOf?: (file: string, linksOf: () => FileLinks) => FileLinks;
 }
+
+/** Per import of a file: what it resolves to, and what the walk reads of it (not the whole import fact). */
+export interface FileLinks {
+  resolutions: Array<Resolved | null>;
+  specifiers: string[];
+  /** Per import: IS_LAZY, IS_NON_LITERAL, IS_REQUIRE (resolved under `require`). */
+  flags: Uint8Array;
+}
+
+export const IS_LAZY = 1;
+export const IS_NON_LITERAL = 2;
+export const IS_REQUIRE = 4;
 
 /** Whether an import is evaluated at run time (an edge). */
 export function isRuntimeImport(fact: ImportFact, project: ProjectConfig, isTypeOnlyKept = false): boolean {
@@ -57,23 +72,30 @@ export function buildGraph(options: BuildOptions): ProjectGraph {
     pg.facts.set(file, facts);
     let format: 'import' | 'require' | undefined;
     const conditionOf = (fact: ImportFact) => conditionFor(fact, (format ??= resolver.formatOf(file)));
-    const resolveAll = (): Array<Resolved | null> =>
+    const linksOf = (): FileLinks =>
       timeResolve(() => {
         const dir = path.dirname(file);
-        return facts.imports.map((fact) => (!isRuntimeImport(fact, project, options.isTypeOnlyKept) || fact.isNonLiteral ? null : resolver.resolveIn(dir, fact.specifier, conditionOf(fact))));
+        const { imports } = facts;
+        const flags = new Uint8Array(imports.length);
+        const resolutions = imports.map((fact, i) => {
+          const condition = conditionOf(fact);
+          flags[i] = (fact.isLazy ? IS_LAZY : 0) | (fact.isNonLiteral ? IS_NON_LITERAL : 0) | (condition === 'require' ? IS_REQUIRE : 0);
+          return !isRuntimeImport(fact, project, options.isTypeOnlyKept) || fact.isNonLiteral ? null : resolver.resolveIn(dir, fact.specifier, condition);
+        });
+        return { resolutions, specifiers: imports.map((fact) => fact.specifier), flags };
       });
-    const resolutions = options.resolutionsOf ? options.resolutionsOf(file, resolveAll) : resolveAll();
+    const { resolutions, specifiers, flags } = options.linksOf ? options.linksOf(file, linksOf) : linksOf();
     pg.resolutions.set(file, resolutions);
-    facts.imports.forEach((fact, importIndex) => {
-      if (fact.isNonLiteral) pg.nonLiteral.push({ file, importIndex });
+    for (let importIndex = 0; importIndex < flags.length; importIndex++) {
+      if (flags[importIndex]! & IS_NON_LITERAL) pg.nonLiteral.push({ file, importIndex });
       const resolved = resolutions[importIndex];
-      if (!resolved || resolved.type === 'builtin') return;
+      if (!resolved || resolved.type === 'builtin') continue;
       let target: string;
       if (resolved.type === 'file') {
         target = resolved.path;
         addFile(target);
       } else if (resolved.type === 'package' || (resolved.type === 'unresolved' && resolved.isBare)) {
-        const name = resolved.type === 'package' ? resolved.name : packageNameOf(fact.specifier);
+        const name = resolved.type === 'package' ? resolved.name : packageNameOf(specifiers[importIndex]!);
         const version = resolved.type === 'package' ? resolved.version : null;
         target = `pkg:${name}@${version ?? ''}`;
         if (!graph.hasNode(target)) {
@@ -83,15 +105,15 @@ export function buildGraph(options: BuildOptions): ProjectGraph {
             version,
             dir: resolved.type === 'package' ? resolved.dir : null,
             entryFile: resolved.type === 'package' ? resolved.path : null,
-            condition: conditionOf(fact),
+            condition: flags[importIndex]! & IS_REQUIRE ? 'require' : 'import',
           });
         }
       } else {
         pg.unresolved.push({ file, importIndex, resolved });
-        return;
+        continue;
       }
-      graph.addEdge(file, target, { importIndex, isLazy: fact.isLazy, specifier: fact.specifier });
-    });
+      graph.addEdge(file, target, { importIndex, isLazy: (flags[importIndex]! & IS_LAZY) !== 0, specifier: specifiers[importIndex]! });
+    }
   }
   return pg;
 }

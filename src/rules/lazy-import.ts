@@ -6,7 +6,7 @@ import type { Leaving } from '../graph/dominators.js';
 import { savingOf, savingsIndex, type EdgeFilter } from '../graph/entry-report.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import { formatBytes, plural } from '../report/format.js';
-import { memoized, type FileMemo } from '../cache/memo.js';
+import { memoized, type FileMemo, type MemoOf } from '../cache/memo.js';
 import { fingerprinter } from '../baseline/fingerprint.js';
 import { fixEnvOf, isImportDeferAvailable, type FixEnv } from '../fix/environment.js';
 import type { Edit } from '../fix/edits.js';
@@ -32,19 +32,29 @@ export interface EdgeSaving {
 /** Per graph, whether each indexed edge's import is a candidate (1) or not (0), decided once per edge. */
 const candidateEdges = new WeakMap<ProjectGraph, Uint8Array>();
 
-function candidatesOf(graph: ProjectGraph): Uint8Array {
+/**
+ * Every edge's candidacy, from each file's imports; with `--cache` kept per file (slot
+ * CANDIDATES_SLOT, while its bytes are unchanged), so a warm run does not read the imports.
+ */
+function candidatesOf(graph: ProjectGraph, memoOf?: MemoOf): Uint8Array {
   let candidates = candidateEdges.get(graph);
   if (!candidates) {
     const g = graph.indexed();
     candidates = new Uint8Array(g.target.length);
-    for (let edge = 0; edge < candidates.length; edge++) {
-      const fact = g.facts[g.source[edge]!]?.imports[g.importIndex[edge]!];
-      if (fact !== undefined && isLazyCandidate(fact)) candidates[edge] = 1;
+    for (let id = 0; id < g.names.length; id++) {
+      const start = g.start[id]!;
+      const end = g.start[id + 1]!;
+      const facts = g.facts[id];
+      if (start === end || !facts) continue;
+      const byImport = memoized(memoOf?.(g.names[id]!), CANDIDATES_SLOT, '', () => Uint8Array.from(facts.imports, (fact) => (isLazyCandidate(fact) ? 1 : 0)));
+      for (let edge = start; edge < end; edge++) candidates[edge] = byImport[g.importIndex[edge]!]!;
     }
     candidateEdges.set(graph, candidates);
   }
   return candidates;
 }
+
+const CANDIDATES_SLOT = 'lazy-import:candidates';
 
 /** Savings are kept only for the imports this rule can report (the candidates). */
 const isCandidateEdge: EdgeFilter = (graph, edge) => candidatesOf(graph)[edge] === 1;
@@ -116,11 +126,11 @@ export default createRule({
     // With --cache and a structure digest, each file's findings are kept (keptFindings).
     const runKey = memoOf && graph.structureKey ? `${graph.structureKey}|${configDigest(config)}|${weightsDigest(graph, weights)}` : null;
     const fingerprintOf = fingerprinter(memoOf, textOf);
+    const candidates = candidatesOf(graph, memoOf);
     const index = savingsIndex(graph, weights, isCandidateEdge);
     // Over each parsed file's import edges (an import that is no edge saves nothing), in the order
     // the graph lists them; findings are sorted after the rules run.
     const g = graph.indexed();
-    const candidates = candidatesOf(graph);
     for (let id = 0; id < g.names.length; id++) {
       const facts = g.facts[id];
       if (!facts || facts.parseError) continue;
@@ -135,7 +145,6 @@ export default createRule({
         const saved = index.byEdge.get(edge);
         if (!saved?.length) continue;
         const importIndex = g.importIndex[edge]!;
-        const fact = facts.imports[importIndex]!;
         if (context === undefined) {
           memo = memoOf?.(file);
           // The plan and its diff depend on the file's bytes, its module format, whether `import
@@ -148,19 +157,20 @@ export default createRule({
         let finding = kept?.find((k) => k.importIndex === importIndex && k.sig === sig);
         if (!finding) {
           isChanged = true;
+          const fact = facts.imports[importIndex]!;
           const saving = edgeSaving(graph, weights, saved);
           const names = valueBindings(fact).map((b) => b.local);
           const savings: KeptFinding['savings'] = {};
           for (const [entry, s] of [...saving.perEntry].sort(([a], [b]) => (a < b ? -1 : 1))) savings[graph.rel(entry)] = { modules: s.modules, bytes: s.bytes };
           const list = names.map((n) => `\`${n}\``).join(', ');
           const message = `${list} from ${fact.specifier} ${names.length === 1 ? 'is' : 'are'} used only inside functions: loading it on first use ${savingPhrase(graph, saving)}`;
-          finding = { importIndex, sig, message, savings, fingerprint: fingerprintOf('lazy-import', graph.rel(file), message, file, fact.line) };
+          finding = { importIndex, line: fact.line, column: fact.column, sig, message, savings, fingerprint: fingerprintOf('lazy-import', graph.rel(file), message, file, fact.line) };
         }
         made.push(finding);
         report({
           file,
-          line: fact.line,
-          column: fact.column,
+          line: finding.line,
+          column: finding.column,
           message: finding.message,
           why: WHY,
           help: plan.kind ? plan.description : plan.reason,
@@ -189,6 +199,9 @@ const WHY = 'it is evaluated when the module is imported, although nothing uses 
  */
 interface KeptFinding {
   importIndex: number;
+  /** Where the import is (the facts say too, but reading them would parse every file's imports). */
+  line: number;
+  column: number;
   sig: string;
   message: string;
   savings: Record<string, { modules: number; bytes: number }>;

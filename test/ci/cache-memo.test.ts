@@ -304,6 +304,21 @@ describe('--cache keeps derived values', () => {
     expect(cachedReport(cachedScan(dir, location))).toBe(uncachedReport(dir));
   });
 
+  it("leaves unparsed the imports of the files whose links, candidates and findings it kept", () => {
+    const dir = tempCopy(SAMPLE, 'memo-unparsed');
+    const location = path.join(dir, '.memo-cache/');
+    cachedScan(dir, location);
+    const warm = cachedScan(dir, location);
+    const isUnread = (facts: object) => typeof Object.getOwnPropertyDescriptor(facts, 'imports')?.get === 'function';
+    const unread = [...warm.out.graph.facts.values()].filter(isUnread).length;
+    // Read: files with instance accessors' importers, entries' biggest cuts, heavy imports; not the rest.
+    expect(unread).toBeGreaterThan(warm.out.graph.facts.size / 2);
+    expect(cachedReport(warm)).toBe(uncachedReport(dir));
+    // Read when asked, as a parse gives them.
+    const plain = scan({ paths: [path.join(dir, 'src/routes')] }).graph;
+    for (const [file, facts] of warm.out.graph.facts) expect(facts.imports).toEqual(plain.facts.get(file)!.imports);
+  });
+
   it('keeps dominator trees while no import is added or removed, and the savings follow the sizes', () => {
     const dir = tempCopy(SAMPLE, 'memo-structure');
     const location = path.join(dir, '.memo-cache/');
