@@ -131,7 +131,7 @@ describe('ProjectGraph', () => {
       const { graph, edges } = randomGraph(seed);
       for (const entry of graph.entries) {
         const closure = graph.closure(entry);
-        // positionIndex sorts for closures under a sixteenth of the graph and counts for larger ones.
+        // Closures of a few nodes and of most of the graph (the position index's table sizes).
         if (closure.eager.length * 16 < graph.nodes().length) small++;
         else large++;
         const eager = closureWithout(graph, entry, edges, null);
