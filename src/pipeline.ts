@@ -223,23 +223,26 @@ function keptLinks(memoOf: MemoOf, root: string, stamp: string): BuildOptions['l
       return {
         resolutions: kept.resolutions === '' ? [] : kept.resolutions.split('\n').map(decode),
         specifiers: JSON.parse(kept.specifiers) as string[],
-        flags: kept.flags,
+        flags: Uint8Array.from(kept.flags, (c) => c.charCodeAt(0) - 48),
       };
     }
     const made = linksOf();
     if (made.resolutions.every(isCovered)) {
       const resolutions = made.resolutions.map((r) => (r ? JSON.stringify(r) : '-')).join('\n');
-      memo?.set(LINKS_SLOT, stamp, { resolutions, specifiers: JSON.stringify(made.specifiers), flags: made.flags } satisfies KeptLinks);
+      memo?.set(LINKS_SLOT, stamp, { resolutions, specifiers: JSON.stringify(made.specifiers), flags: Array.from(made.flags, (f) => String.fromCharCode(f + 48)).join('') } satisfies KeptLinks);
     }
     return made;
   };
 }
 
-/** A file's links as kept: resolutions as lines, specifiers as JSON text, flags as bytes. */
+/**
+ * A file's links as kept: resolutions as lines, specifiers as JSON text, flags as one digit each
+ * (text, not bytes: a buffer per file is slower to read back than a short string).
+ */
 interface KeptLinks {
   resolutions: string;
   specifiers: string;
-  flags: Uint8Array;
+  flags: string;
 }
 
 /** A file's links depend on its imports and the stamp, not on the rest of its text (src/cache/memo). */
