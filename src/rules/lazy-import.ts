@@ -7,7 +7,7 @@ import { savingOf, savingsIndex, type EdgeFilter } from '../graph/entry-report.j
 import type { ProjectGraph } from '../graph/project-graph.js';
 import { formatBytes, plural } from '../report/format.js';
 import { memoized, type FileMemo, type MemoOf } from '../cache/memo.js';
-import { fingerprinter } from '../baseline/fingerprint.js';
+import { fingerprinter, type Fingerprinter } from '../baseline/fingerprint.js';
 import { fixEnvOf, isImportDeferAvailable, type FixEnv } from '../fix/environment.js';
 import type { Edit } from '../fix/edits.js';
 import { diffOfPlan, fixOfDiff } from '../fix/plan-diff.js';
@@ -17,7 +17,7 @@ import { isLazyCandidate, planLazyImport, valueBindings, type NoPlan, type Rewri
 import { detailsOf } from '../parse/details.js';
 import { usesOf } from '../parse/uses.js';
 import type { ResolvedConfig } from '../config/schema.js';
-import type { FileFacts } from '../types.js';
+import type { FileFacts, ImportFact } from '../types.js';
 import type { Weights } from '../weigh/types.js';
 import { createRule } from './rule.js';
 
@@ -158,14 +158,7 @@ export default createRule({
         let finding = kept?.find((k) => k.importIndex === importIndex && k.sig === sig);
         if (!finding) {
           isChanged = true;
-          const fact = facts.imports[importIndex]!;
-          const saving = edgeSaving(graph, weights, saved);
-          const names = valueBindings(fact).map((b) => b.local);
-          const savings: KeptFinding['savings'] = {};
-          for (const [entry, s] of [...saving.perEntry].sort(([a], [b]) => (a < b ? -1 : 1))) savings[graph.rel(entry)] = { modules: s.modules, bytes: s.bytes };
-          const list = names.map((n) => `\`${n}\``).join(', ');
-          const message = `${list} from ${fact.specifier} ${names.length === 1 ? 'is' : 'are'} used only inside functions: loading it on first use ${savingPhrase(graph, saving)}`;
-          finding = { importIndex, line: fact.line, column: fact.column, sig, message, savings, fingerprint: fingerprintOf('lazy-import', graph.rel(file), message, file, fact.line) };
+          finding = madeFinding(graph, weights, file, facts.imports[importIndex]!, importIndex, saved, sig, fingerprintOf);
         }
         made.push(finding);
         report({
@@ -191,6 +184,17 @@ export default createRule({
 });
 
 const WHY = 'it is evaluated when the module is imported, although nothing uses it until a function runs';
+
+/** A reported import's message, savings and fingerprint, made from its facts and what each entry saves. */
+function madeFinding(graph: ProjectGraph, weights: Weights, file: string, fact: ImportFact, importIndex: number, saved: Saved, sig: string, fingerprintOf: Fingerprinter): KeptFinding {
+  const saving = edgeSaving(graph, weights, saved);
+  const names = valueBindings(fact).map((b) => b.local);
+  const savings: KeptFinding['savings'] = {};
+  for (const [entry, s] of [...saving.perEntry].sort(([a], [b]) => (a < b ? -1 : 1))) savings[graph.rel(entry)] = { modules: s.modules, bytes: s.bytes };
+  const list = names.map((n) => `\`${n}\``).join(', ');
+  const message = `${list} from ${fact.specifier} ${names.length === 1 ? 'is' : 'are'} used only inside functions: loading it on first use ${savingPhrase(graph, saving)}`;
+  return { importIndex, line: fact.line, column: fact.column, sig, message, savings, fingerprint: fingerprintOf('lazy-import', graph.rel(file), message, file, fact.line) };
+}
 
 /**
  * What `--cache` keeps of a reported import (slot KEPT_SLOT of its file, for one structure, config,
