@@ -14,7 +14,8 @@ it('packs, installs into a temp project and runs with npx', () => {
     execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false' } });
   const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', tmp], REPO)) as Array<{ filename: string; files: Array<{ path: string }> }>;
   const files = packed[0]!.files.map((f) => f.path);
-  expect(files).toEqual(expect.arrayContaining(['bin/importscan.js', 'dist/cli.js', 'dist/index.js', 'docs/report.schema.json', 'package.json', 'README.md']));
+  // bin/package.json makes the bin CommonJS; dist/code-cache.cjs is the loader it requires.
+  expect(files).toEqual(expect.arrayContaining(['bin/importscan.js', 'bin/package.json', 'dist/cli.js', 'dist/code-cache.cjs', 'dist/importscan.cjs', 'dist/index.js', 'docs/report.schema.json', 'package.json', 'README.md']));
   expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('sample-projects/'))).toBe(false);
 
   const project = path.join(tmp, 'consumer');
