@@ -53,7 +53,7 @@ interface Entry {
   hash: string;
   size: number;
   mtimeMs: number;
-  /** Imports as JSON text until the run asks for the file (unpackedImports). */
+  /** As read: no imports until the run asks for the file, then parsed when first read (unpackedImports). */
   facts: StoredFacts;
   /**
    * As written: where the imports' JSON text and the packed details, module-level calls and
@@ -386,8 +386,9 @@ export class FactsCache {
 }
 
 /**
- * Each file's imports are kept as JSON text: JSON.parse makes the 26,000 import objects of a 5k
- * repo in about half the time v8.deserialize takes, and a file the run does not reach is never parsed.
+ * Each file's imports are kept as JSON text in the shard's blob: JSON.parse makes the 26,000
+ * import objects of a 5k repo in about half the time v8.deserialize takes, and the imports a run
+ * does not read are never parsed (most of them in a warm run: src/pipeline keptLinks).
  */
 type StoredFacts = Omit<FileFacts, 'imports'> & { imports: FileFacts['imports'] | string };
 
