@@ -390,7 +390,7 @@ export class FactsCache {
  * import objects of a 5k repo in about half the time v8.deserialize takes, and the imports a run
  * does not read are never parsed (most of them in a warm run: src/pipeline keptLinks).
  */
-type StoredFacts = Omit<FileFacts, 'imports'> & { imports: FileFacts['imports'] | string };
+type StoredFacts = Omit<FileFacts, 'imports'> & { imports?: FileFacts['imports'] };
 
 /** Where the JSON text of imports not read yet is (unpackedImports): the shard's blob and a range in it. */
 const importsText = new WeakMap<object, { blob: Uint8Array; at: number; length: number }>();
@@ -468,7 +468,7 @@ function packedShard(shard: Shard): Shard {
     const at: number[] = [];
     // Not read this run: the bytes as read, without calling the getter (reading `imports` would).
     if (text) at.push(...put(text.blob.subarray(text.at, text.at + text.length)));
-    else at.push(...put(Buffer.from(typeof facts.imports === 'string' ? facts.imports : JSON.stringify(facts.imports))));
+    else at.push(...put(Buffer.from(JSON.stringify(facts.imports))));
     const stored: Record<string, unknown> = {};
     for (const key of Object.keys(facts)) if (key !== 'imports' && !(PACKED as readonly string[]).includes(key)) stored[key] = facts[key];
     for (const key of PACKED) {

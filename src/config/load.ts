@@ -1,4 +1,5 @@
 // config: find, read and validate importscan.config.json (or package.json's `importscan` key).
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -10,6 +11,11 @@ export const CONFIG_FILE = 'importscan.config.json';
 export const CONFIG_FILE_JSONC = 'importscan.config.jsonc';
 const SEVERITIES: Severity[] = ['off', 'info', 'warning', 'error'];
 const TOP_KEYS = new Set(['$schema', 'entries', 'ignore', 'rules', 'engines', 'heavy', 'budgets', 'tsconfig']);
+
+/** sha1 of a resolved config (overrides applied): what values kept across runs with `--cache` are keyed by. */
+export function configDigest(config: ResolvedConfig): string {
+  return createHash('sha1').update(JSON.stringify(config)).digest('hex');
+}
 
 /** Finds the config for a start path: importscan.config.json at or above it, else package.json's key. */
 export function findConfig(start: string): { file: string; key?: 'importscan' } | null {

@@ -34,23 +34,6 @@ export interface EntryDominance {
   files: Int32Array;
   fileBytes: Float64Array;
   packages: ReadonlyArray<readonly string[]>;
-  /** The same as a map, edge id -> Leaving (made when first read). */
-  readonly edgeSavings: Map<number, Leaving>;
-}
-
-/** An EntryDominance over its columns. */
-function entryDominance(entry: string, edges: Int32Array, files: Int32Array, fileBytes: Float64Array, packages: ReadonlyArray<readonly string[]>): EntryDominance {
-  let map: Map<number, Leaving> | null = null;
-  return {
-    entry,
-    edges,
-    files,
-    fileBytes,
-    packages,
-    get edgeSavings() {
-      return (map ??= new Map(Array.from(edges, (edge, i) => [edge, { files: files[i]!, fileBytes: fileBytes[i]!, packages: packages[i]! }])));
-    },
-  };
 }
 
 /** Scratch per graph: graph id -> index in the closure being processed, -1 outside it. */
@@ -82,7 +65,7 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
   const total = globalIds.length;
   if (total === 0) {
     // The entry is not in the graph: nothing to save.
-    return entryDominance(entry, new Int32Array(0), new Int32Array(0), new Float64Array(0), []);
+    return { entry, edges: new Int32Array(0), files: new Int32Array(0), fileBytes: new Float64Array(0), packages: [] };
   }
   const memo = graph.structureMemo;
   const key = `dominators\0${entry}`;
@@ -123,7 +106,7 @@ export function dominance(graph: ProjectGraph, entry: string): EntryDominance {
     savedPackages.push(packages[v] ? [...packages[v]!].sort() : NO_PACKAGES);
     at++;
   }
-  return entryDominance(entry, edges.subarray(0, at), savedFiles.subarray(0, at), savedBytes.subarray(0, at), savedPackages);
+  return { entry, edges: edges.subarray(0, at), files: savedFiles.subarray(0, at), fileBytes: savedBytes.subarray(0, at), packages: savedPackages };
 }
 
 /**

@@ -107,7 +107,7 @@ function sideEffectsById(graph: ProjectGraph, findings: Finding[]): Array<string
     const { byFile } = sideEffectsByFile(findings);
     // Through the ranks' relative paths (parsed files only: assets and packages have no findings).
     const { rankById, relByRank } = ranksOf(graph);
-    byId = Array.from(rankById, (rank) => (rank < 0 || byFile.size === 0 ? undefined : byFile.get(relByRank[rank]!)));
+    byId = Array.from(rankById, (rank) => (rank < 0 ? undefined : byFile.get(relByRank[rank]!)));
     perGraph.set(graph, byId);
   }
   return byId;

@@ -36,9 +36,7 @@ export interface EntryClosure {
   eagerIndex: { has(node: string): boolean; get(node: string): number | undefined };
   /** Position in `eager` of each eager node's BFS parent (-1 for the entry). */
   parentIndex: Int32Array;
-  /** Project files reachable only through lazy edges. */
-  lazyFiles: string[];
-  /** Their ids (IndexedGraph), in the same order. */
+  /** Ids (IndexedGraph) of the project files reachable only through lazy edges. */
   lazyIds: Int32Array;
 }
 
@@ -312,7 +310,6 @@ export class ProjectGraph {
     const eagerIndex = { has: (node: string) => (index ??= positionIndex(g, eagerIds)).has(node), get: (node: string) => (index ??= positionIndex(g, eagerIds)).get(node) };
     // The names too only when asked (exports, `why`, budgets): the rules and reports work on ids.
     let eager: string[] | null = null;
-    let lazyFiles: string[] | null = null;
     hit = {
       entry,
       get eager() {
@@ -321,9 +318,6 @@ export class ProjectGraph {
       eagerIds,
       eagerIndex,
       parentIndex,
-      get lazyFiles() {
-        return (lazyFiles ??= Array.from(lazyIds, (id) => g.names[id]!));
-      },
       lazyIds,
     };
     this.closures.set(entry, hit);

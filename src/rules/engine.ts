@@ -1,5 +1,5 @@
 // analyze: run the enabled rules over the graph, then apply severities, suppressions and chains.
-import { createHash } from 'node:crypto';
+import { configDigest } from '../config/load.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { ProjectGraph } from '../graph/project-graph.js';
 import type { Finding, Severity } from '../types.js';
@@ -26,7 +26,7 @@ export function runRules(
   const raw: Array<{ rule: Rule; d: Diagnostic; severity: Exclude<Severity, 'off'> }> = [];
   // With --cache, the diagnostics of rules that read only the structure and the facts are kept.
   const memo = graph.structureMemo && graph.factsDigest ? graph.structureMemo : null;
-  const configDigest = memo ? createHash('sha1').update(JSON.stringify(config)).digest('hex') : '';
+  const digest = memo ? configDigest(config) : '';
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id] ?? { severity: rule.meta.defaultSeverity, options: {} };
     if (setting.severity === 'off') continue;
@@ -36,7 +36,7 @@ export function runRules(
       const severity = d.severity && !setting.isExplicit ? d.severity : configured;
       raw.push({ rule, d, severity });
     };
-    const key = memo && rule.meta.readsFactsOnly ? `rule\0${rule.meta.id}\0${configDigest}\0${graph.factsDigest}` : null;
+    const key = memo && rule.meta.readsFactsOnly ? `rule\0${rule.meta.id}\0${digest}\0${graph.factsDigest}` : null;
     const kept = key ? (memo!.get(key) as Diagnostic[] | undefined) : undefined;
     if (kept) {
       for (const d of kept) report(d);

@@ -16,7 +16,7 @@ import { planInstanceAccessors } from '../fix/instance-accessor.js';
 import { isLazyCandidate, planLazyImport, valueBindings, type NoPlan, type RewritePlan } from '../fix/lazy-import-rewrite.js';
 import { detailsOf } from '../parse/details.js';
 import { usesOf } from '../parse/uses.js';
-import type { ResolvedConfig } from '../config/schema.js';
+import { configDigest } from '../config/load.js';
 import type { FileFacts, ImportFact } from '../types.js';
 import type { Weights } from '../weigh/types.js';
 import { createRule } from './rule.js';
@@ -124,7 +124,7 @@ export default createRule({
   check({ graph, weights, config, report, project, formatOf, textOf, sourceFiles, memoOf }) {
     const env = fixEnvOf({ project, formatOf, textOf, sourceFiles, ...(memoOf ? { memoOf } : {}) });
     const deferContext = `${isImportDeferAvailable(env)}|${graph.root}`;
-    // With --cache and a structure digest, each file's findings are kept (keptFindings).
+    // With --cache and a structure digest, each file's findings are kept (KeptFinding).
     const runKey = memoOf && graph.structureKey ? `${graph.structureKey}|${configDigest(config)}|${weightsDigest(graph, weights)}` : null;
     const fingerprintOf = fingerprinter(memoOf, textOf);
     const candidates = candidatesOf(graph, memoOf);
@@ -223,14 +223,6 @@ function savingsSignature(graph: ProjectGraph, weights: Weights, saved: Saved): 
     sig += `${s.modules}:${s.bytes},`;
   }
   return sig;
-}
-
-const configDigests = new WeakMap<ResolvedConfig, string>();
-
-function configDigest(config: ResolvedConfig): string {
-  let digest = configDigests.get(config);
-  if (digest === undefined) configDigests.set(config, (digest = createHash('sha1').update(JSON.stringify(config)).digest('hex')));
-  return digest;
 }
 
 /** The weights of the graph's packages (each weight, whether heavy): the order packages are named in. */
